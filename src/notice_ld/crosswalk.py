@@ -1,0 +1,143 @@
+"""The crosswalk: which term of which vocabulary carries each notice field.
+
+The mapping is data. ``vocab/crosswalk.csv`` lists, for each notice field and profile, the node
+the statement is made on (the document, an agent, the container…), the term (a CURIE), and the
+form of the value (``lang-literal``, ``date``, ``node``…). ``vocab/types.csv`` gives the class
+of each document, container and agent type per vocabulary. The mapping code asks this module
+for its terms, the docs render the same tables, and validation (a later step) maps RDF paths
+back to notice fields with :meth:`Crosswalk.fields_for`.
+
+>>> cw = crosswalk()
+>>> [row.curie for row in cw.rows_for("titles", Profile.SCHEMA)]
+['schema:name', 'schema:headline']
+>>> cw.type_class("document", "article", "bibo")
+'http://purl.org/ontology/bibo/AcademicArticle'
+>>> cw.fields_for("http://purl.org/dc/terms/title")
+('container.title', 'license.label', 'titles', 'collection.name')
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from notice_ld._resources import data_dir
+from notice_ld.config import Profile
+
+__all__ = ["Crosswalk", "Row", "crosswalk", "prefixes"]
+
+
+@cache
+def prefixes() -> Mapping[str, str]:
+    """The fixed prefix table (from ``vocab/contexts/notice_ld.jsonld``), sorted by prefix."""
+    with (data_dir("vocab") / "contexts" / "notice_ld.jsonld").open(encoding="utf-8") as fh:
+        context = json.load(fh)["@context"]
+    return MappingProxyType({k: context[k] for k in sorted(context) if isinstance(context[k], str)})
+
+
+def expand(curie: str) -> str:
+    """Expand a CURIE such as ``dcterms:title`` with the fixed prefix table.
+
+    >>> expand("bibo:doi")
+    'http://purl.org/ontology/bibo/doi'
+    """
+    prefix, _, local = curie.partition(":")
+    try:
+        return prefixes()[prefix] + local
+    except KeyError:
+        raise ValueError(f"unknown prefix in {curie!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the crosswalk."""
+
+    field: str
+    profile: Profile
+    node: str
+    curie: str
+    term: str
+    value: str
+    note: str
+
+
+@dataclass(frozen=True, eq=False)
+class Crosswalk:
+    """The crosswalk and type tables, indexed for the mapping code."""
+
+    rows: tuple[Row, ...]
+    types: Mapping[tuple[str, str], Mapping[str, str]]
+
+    def rows_for(self, field: str, profile: Profile, node: str = "document") -> tuple[Row, ...]:
+        """The rows of ``field`` for ``profile`` on ``node``, in file order."""
+        return _rows_index(self)[(field, profile, node)]
+
+    def terms(self, field: str, profile: Profile, node: str = "document") -> tuple[str, ...]:
+        """The term IRIs of ``field`` for ``profile`` on ``node`` (empty when the vocabulary has none)."""
+        return tuple(row.term for row in self.rows_for(field, profile, node))
+
+    def type_class(self, kind: str, type_: str, vocabulary: str) -> str | None:
+        """The class IRI for a document/container/agent type in ``vocabulary`` (or ``None``)."""
+        local = self.types[(kind, type_)].get(vocabulary, "")
+        if not local:
+            return None
+        return expand(f"{vocabulary}:{local}")
+
+    def fields_for(self, term: str) -> tuple[str, ...]:
+        """The notice fields whose values a term carries (used to explain validation results)."""
+        seen: dict[str, None] = {}
+        for row in self.rows:
+            if row.term == term:
+                seen.setdefault(row.field, None)
+        return tuple(sorted(seen, key=lambda f: (f.count(".") == 0, f)))
+
+    def curies(self) -> frozenset[str]:
+        """Every term and constant class the mapping can emit, as CURIEs."""
+        found = {row.curie for row in self.rows}
+        found.update(row.value for row in self.rows if ":" in row.value and not row.value.startswith(("identifier", "lexvo")))
+        for key, columns in self.types.items():
+            for vocabulary, local in columns.items():
+                if local and vocabulary in ("dcmitype", "foaf", "bibo", "schema"):
+                    found.add(f"{vocabulary}:{local}")
+        return frozenset(found)
+
+
+@cache
+def _rows_index(cw: Crosswalk) -> Mapping[tuple[str, Profile, str], tuple[Row, ...]]:
+    index: dict[tuple[str, Profile, str], list[Row]] = {}
+    for row in cw.rows:
+        index.setdefault((row.field, row.profile, row.node), []).append(row)
+    return _DefaultEmpty({k: tuple(v) for k, v in index.items()})
+
+
+class _DefaultEmpty(dict[tuple[str, Profile, str], tuple[Row, ...]]):
+    def __missing__(self, key: tuple[str, Profile, str]) -> tuple[Row, ...]:
+        return ()
+
+
+@cache
+def crosswalk() -> Crosswalk:
+    """Load ``vocab/crosswalk.csv`` and ``vocab/types.csv`` (once per process)."""
+    folder = data_dir("vocab")
+    with (folder / "crosswalk.csv").open(encoding="utf-8", newline="") as fh:
+        rows = tuple(
+            Row(
+                field=r["field"],
+                profile=Profile(r["profile"]),
+                node=r["node"],
+                curie=r["term"],
+                term=expand(r["term"]),
+                value=r["value"],
+                note=r["note"],
+            )
+            for r in csv.DictReader(fh)
+        )
+    types: dict[tuple[str, str], Mapping[str, str]] = {}
+    with (folder / "types.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            types[(r["kind"], r["type"])] = MappingProxyType(dict(r))
+    return Crosswalk(rows=rows, types=MappingProxyType(types))

@@ -1,0 +1,78 @@
+"""Hand notices to the reference libraries: an rdflib ``Graph``/``Dataset`` or pyoxigraph quads.
+
+>>> from notice_ld.model import Notice
+>>> n = Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T", "lang": "fr"}]})
+>>> g = to_rdflib([n])
+>>> len(g) == len(map_notice(n).triples)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from notice_ld.config import Config
+from notice_ld.mapping import NoticeGraph, map_notice
+from notice_ld.model import Notice
+from notice_ld.terms import XSD_STRING, Literal, Object
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    import rdflib
+
+__all__ = ["to_oxigraph", "to_rdflib", "to_rdflib_dataset"]
+
+
+def _graphs(items: Iterable[Notice | NoticeGraph], config: Config | None) -> Iterator[NoticeGraph]:
+    cfg = config or Config()
+    for item in items:
+        yield item if isinstance(item, NoticeGraph) else map_notice(item, cfg)
+
+
+def _rdflib_term(term: Object) -> rdflib.term.Node:
+    from rdflib import Literal as RLiteral
+    from rdflib import URIRef
+
+    if isinstance(term, Literal):
+        if term.lang:
+            return RLiteral(term.value, lang=term.lang)
+        if term.datatype == XSD_STRING:
+            return RLiteral(term.value)
+        return RLiteral(term.value, datatype=URIRef(term.datatype))
+    return URIRef(term)
+
+
+def to_rdflib(notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None) -> rdflib.Graph:
+    """All notices' triples in one rdflib ``Graph`` (no prefixes bound but rdflib's own)."""
+    from rdflib import Graph, URIRef
+
+    graph = Graph(bind_namespaces="none")
+    for item in _graphs(notices, config):
+        for s, p, o in item.triples:
+            graph.add((URIRef(s), URIRef(p), _rdflib_term(o)))
+    return graph
+
+
+def to_rdflib_dataset(notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None) -> rdflib.Dataset:
+    """An rdflib ``Dataset`` with one named graph per notice."""
+    from rdflib import Dataset, URIRef
+
+    dataset = Dataset()
+    for item in _graphs(notices, config):
+        g = dataset.graph(URIRef(item.graph))
+        for s, p, o in item.triples:
+            g.add((URIRef(s), URIRef(p), _rdflib_term(o)))
+    return dataset
+
+
+def to_oxigraph(notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None) -> Iterator[pyoxigraph.Quad]:
+    """Quads for pyoxigraph (each notice in its named graph), e.g. for ``Store.extend``."""
+    import pyoxigraph as ox
+
+    from notice_ld.serialize.rdfxml import to_oxigraph_term
+
+    for item in _graphs(notices, config):
+        g = ox.NamedNode(item.graph)
+        for s, p, o in item.triples:
+            yield ox.Quad(ox.NamedNode(s), ox.NamedNode(p), to_oxigraph_term(o), g)

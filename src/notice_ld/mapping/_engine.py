@@ -1,0 +1,293 @@
+"""The crosswalk interpreter shared by the three vocabulary modules.
+
+Each crosswalk row says: on this node, for this profile, the field's value goes in this term, in
+this form. :class:`Builder` turns rows into triples for a given node and source object; the
+vocabulary modules (:mod:`.dcterms`, :mod:`.bibo`, :mod:`.schema`) add the structure that a table
+cannot express (ordered author sequences, PropertyValue nodes, the issue/volume chain) and decide
+which nodes exist.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import langcodes
+
+from notice_ld import identifiers as ids
+from notice_ld.config import Config, Profile
+from notice_ld.crosswalk import Row, crosswalk, expand, prefixes
+from notice_ld.model import Concept, Container, Notice, Organization, Person, Text
+from notice_ld.terms import IRI, RDF_TYPE, XSD, Literal, Object, Triple
+
+__all__ = ["Builder", "document_iri"]
+
+LEXVO = "http://lexvo.org/id/iso639-3/"
+RFC5646 = "http://purl.org/dc/terms/RFC5646"
+_DATE_TYPES = {0: XSD + "gYear", 1: XSD + "gYearMonth", 2: XSD + "date"}
+
+
+def document_iri(notice: Notice, config: Config) -> str:
+    """The IRI of the notice: the template applied to the id, or the id's resolver IRI.
+
+    >>> from notice_ld.model import Notice
+    >>> n = Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]})
+    >>> document_iri(n, Config())
+    'https://hdl.handle.net/10670/1.jt89mr'
+    >>> document_iri(n, Config(document_iri_template="https://isidore.science/document/{id}"))
+    'https://isidore.science/document/10670/1.jt89mr'
+    """
+    template = config.document_iri_template
+    if template is None:
+        return notice.id.iri
+    from urllib.parse import quote
+
+    return template.replace("{id}", quote(notice.id.value, safe="/:.-_~"))
+
+
+@cache
+def _lexvo(tag: str) -> Object:
+    try:
+        code = langcodes.Language.get(tag).to_alpha3()
+    except (LookupError, ValueError):
+        return Literal(tag, RFC5646)
+    return IRI(LEXVO + code)
+
+
+def _as_tuple(value: Any) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, tuple):
+        return value
+    return (value,)
+
+
+def _texts(value: Any) -> Iterator[Object]:
+    for item in _as_tuple(value):
+        if isinstance(item, Text) or hasattr(item, "lang"):
+            yield Literal.tagged(item.value, item.lang)
+        elif isinstance(item, enum.Enum):
+            yield Literal(str(item.value))
+        else:
+            yield Literal(str(item))
+
+
+class Builder:
+    """Collects the triples of one notice; knows the IRIs of every node it describes."""
+
+    __slots__ = ("_identifier_iris", "config", "doc", "notice", "triples")
+
+    def __init__(self, notice: Notice, config: Config) -> None:
+        self.notice = notice
+        self.config = config
+        self.doc = document_iri(notice, config)
+        self.triples: list[Triple] = []
+
+    # -- IRIs ---------------------------------------------------------------------------------
+    def mint(self, kind: str, key: str) -> str:
+        """A deterministic IRI under the configured base (see :func:`notice_ld.identifiers.mint_iri`)."""
+        return ids.mint_iri(self.config.base_iri, kind, key)
+
+    def agent_iri(self, agent: Person | Organization) -> str:
+        """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted."""
+        order = ("orcid", "idref", "isni") if isinstance(agent, Person) else ("ror", "isni", "idref")
+        for scheme in order:
+            for identifier in agent.identifiers:
+                if identifier.scheme.value == scheme:
+                    return identifier.iri
+        if isinstance(agent, Person):
+            key = f"{agent.family or ''}|{agent.given or ''}|{agent.name or ''}"
+            return self.mint("person", key)
+        return self.mint("organization", agent.name)
+
+    def container_iri(self, container: Container) -> str:
+        """Given IRI > ISSN-L > ISSN > eISSN > ISBN, else minted from the type and title."""
+        if container.iri is not None:
+            return container.iri
+        for identifier in (container.issn_l, container.issn, container.eissn, container.isbn):
+            if identifier is not None:
+                return identifier.iri
+        return self.mint(container.type.value, container.title)
+
+    def concept_iri(self, concept: Concept) -> str:
+        """The concept's IRI, or one minted from its notation or first label."""
+        if concept.iri is not None:
+            return concept.iri
+        key = concept.notation or concept.labels[0].value
+        return self.mint("concept", key)
+
+    def identifier_iri(self, identifier: ids.Identifier) -> str:
+        """The IRI of the schema:PropertyValue describing an identifier."""
+        return self.mint("identifier", f"{identifier.scheme.value}:{identifier.value}")
+
+    # -- triples ------------------------------------------------------------------------------
+    def add(self, subject: str, predicate: str, obj: Object) -> None:
+        """Add one triple."""
+        self.triples.append((subject, predicate, obj))
+
+    def link(self, field: str, profile: Profile, target: str, node: str = "document", subject: str | None = None) -> None:
+        """Link ``subject`` (the document by default) to node ``target`` with the field's terms."""
+        s = self.doc if subject is None else subject
+        for row in crosswalk().rows_for(field, profile, node):
+            if row.value == "node":
+                self.triples.append((s, row.term, IRI(target)))
+
+    def describe(self, subject: str, node: str, source: Any, profile: Profile, kind: str = "") -> None:
+        """Emit every non-structural crosswalk row of ``node`` for ``profile`` about ``source``."""
+        for row, convert in _compiled(profile, node):
+            for obj in convert(self, row, source, kind):
+                self.triples.append((subject, row.term, obj))
+
+
+# -- value converters ---------------------------------------------------------------------------
+Converter = Callable[[Builder, Row, Any, str], Iterable[Object]]
+
+
+def _attr(row: Row, source: Any) -> Any:
+    """The value a row reads: dotted paths from the notice, or the last part from a node object."""
+    parts = [p.split("[", 1)[0] for p in row.field.split(".")]
+    if isinstance(source, Notice):
+        value: Any = source
+        for part in parts:
+            if value is None:
+                return None
+            value = getattr(value, part)
+        return value
+    if parts[-1] == "name" and isinstance(source, (Person, Organization)):
+        return source.display_name
+    return getattr(source, parts[-1], None)
+
+
+def _literal(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    return _texts(_attr(row, source))
+
+
+def _date(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    value = _attr(row, source)
+    if value is None:
+        return ()
+    return (Literal(value, _DATE_TYPES[value.count("-")]),)
+
+
+def _iri(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(IRI(v) for v in _as_tuple(_attr(row, source)))
+
+
+def _bcp47(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(Literal(tag) for tag in _as_tuple(_attr(row, source)))
+
+
+def _lexvo_iri(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(_lexvo(tag) for tag in _as_tuple(_attr(row, source)))
+
+
+def _identifier(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(Literal(i.literal) for i in _as_tuple(_attr(row, source)))
+
+
+def _identifier_of(scheme: str) -> Converter:
+    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+        out: list[Object] = []
+        for identifier in _as_tuple(_attr(row, source)):
+            if scheme == "isbn13" and identifier.scheme is ids.Scheme.ISBN:
+                out.append(Literal(identifier.literal))
+            elif scheme == "isbn10" and identifier.scheme is ids.Scheme.ISBN:
+                ten = ids.isbn10(identifier)
+                if ten is not None:
+                    out.append(Literal(ten))
+            elif identifier.scheme.value == scheme:
+                out.append(Literal(identifier.literal))
+        return out
+
+    return convert
+
+
+def _identifier_iri(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    own = b.doc if isinstance(source, Notice) else b.agent_iri(source)
+    return tuple(IRI(i.iri) for i in _as_tuple(_attr(row, source)) if i.iri != own)
+
+
+def _page(index: int) -> Converter:
+    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+        container = source.container if isinstance(source, Notice) else source
+        pages = container.page_range if container is not None else None
+        return (Literal(pages[index]),) if pages else ()
+
+    return convert
+
+
+def _license_label(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    licence = source.license
+    if licence is None or licence.iri is not None or licence.label is None:
+        return ()
+    return (Literal(licence.label),)
+
+
+def _class_of(vocabulary: str) -> Converter:
+    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+        node_kind = kind or row.node
+        type_ = source.type.value if hasattr(source.type, "value") else str(source.type)
+        iri = crosswalk().type_class(node_kind, type_, vocabulary)
+        return (IRI(iri),) if iri else ()
+
+    return convert
+
+
+def _constant(curie: str) -> Converter:
+    value = (IRI(expand(curie)),)
+
+    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+        return value
+
+    return convert
+
+
+_CONVERTERS: dict[str, Converter] = {
+    "literal": _literal,
+    "lang-literal": _literal,
+    "date": _date,
+    "iri": _iri,
+    "bcp47": _bcp47,
+    "lexvo-iri": _lexvo_iri,
+    "identifier": _identifier,
+    "identifier-iri": _identifier_iri,
+    "page-start": _page(0),
+    "page-end": _page(1),
+    "license-label": _license_label,
+}
+
+
+def converter(value: str) -> Converter | None:
+    """The converter for a crosswalk value form; ``None`` for structural rows (``node``)."""
+    if value == "node":
+        return None
+    if value in _CONVERTERS:
+        return _CONVERTERS[value]
+    if value.startswith("identifier:"):
+        return _identifier_of(value.split(":", 1)[1])
+    if value.startswith("class:"):
+        return _class_of(value.split(":", 1)[1])
+    if value.partition(":")[0] in prefixes():
+        return _constant(value)
+    raise ValueError(f"crosswalk value form {value!r} is unknown")
+
+
+@cache
+def _compiled(profile: Profile, node: str) -> tuple[tuple[Row, Converter], ...]:
+    out = []
+    for row in crosswalk().rows:
+        if row.profile is profile and row.node == node and "[" not in row.field:
+            convert = converter(row.value)
+            if convert is not None:
+                out.append((row, convert))
+    return tuple(out)
+
+
+def rdf_member(index: int) -> str:
+    """``rdf:_1``, ``rdf:_2``… (container membership properties)."""
+    return f"http://www.w3.org/1999/02/22-rdf-syntax-ns#_{index}"
+
+
+TYPE = RDF_TYPE

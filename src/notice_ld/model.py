@@ -1,0 +1,549 @@
+"""The notice model: a typed, immutable bibliographic record.
+
+A :class:`Notice` carries everything an ISIDORE-style record carries — identifiers, type, titles and
+abstracts in several languages, ordered creators (with an explicit "et al." marker), contributors
+with roles, a date with its precision, languages, keywords, subject and discipline concepts,
+périmètre (scope), source, container (journal, series, book), collection, providing organisation,
+publisher, licence, landing page and citation.
+
+Values are checked when the notice is built: identifiers are parsed and their check digits
+verified, language tags are BCP 47 (and normalised: ``"FR"`` → ``"fr"``, ``"fre"`` → ``"fr"``),
+dates exist in the calendar, text is stripped and never empty. Unknown fields are an error, never
+silently dropped.
+
+>>> n = Notice.from_dict({
+...     "id": "10670/1.jt89mr",
+...     "type": "article",
+...     "titles": [{"value": "Produire des savoirs", "lang": "FR"}],
+...     "creators": [{"family": "Jouet", "given": "Emmanuelle"}],
+...     "creators_et_al": True,
+...     "issued": "2019",
+... })
+>>> n.id.scheme.value, n.id.iri
+('handle', 'https://hdl.handle.net/10670/1.jt89mr')
+>>> n.titles[0].lang, n.creators[0].display_name, n.date_precision
+('fr', 'Emmanuelle Jouet', 'year')
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Self
+
+import langcodes
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    Tag,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from notice_ld import identifiers as ids
+from notice_ld.errors import IdentifierError, RecordError
+
+__all__ = [
+    "Collection",
+    "Concept",
+    "Container",
+    "ContainerType",
+    "Contributor",
+    "DocumentType",
+    "License",
+    "Notice",
+    "Organization",
+    "Person",
+    "Role",
+    "Text",
+]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _clean_line(value: object) -> object:
+    """Strip, NFC-normalise and fold white space of a one-line text; reject control characters."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", value)
+    if _CONTROL.search(text):
+        raise ValueError("contains a control character; remove it")
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        raise ValueError("is empty; remove the field or give a value")
+    return text
+
+
+def _clean_block(value: object) -> object:
+    """Like :func:`_clean_line` but keeps paragraph breaks (abstracts)."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        raise ValueError("contains a control character; remove it")
+    paragraphs = [_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    text = "\n\n".join(p for p in paragraphs if p)
+    if not text:
+        raise ValueError("is empty; remove the field or give a value")
+    return text
+
+
+def _language_tag(value: object) -> object:
+    """Validate a BCP 47 language tag and return its normalised form."""
+    if not isinstance(value, str):
+        return value
+    tag = value.strip()
+    if not tag or not tag.isascii() or not langcodes.tag_is_valid(tag):
+        raise ValueError(f"{value!r} is not a BCP 47 language tag (write e.g. 'fr', 'en', 'de-CH')")
+    return langcodes.standardize_tag(tag)
+
+
+def _identifier(value: object) -> object:
+    """Parse ``"10.1234/x"`` or ``{"scheme": "doi", "value": "10.1234/x"}`` into an Identifier."""
+    if isinstance(value, ids.Identifier):
+        return value
+    if isinstance(value, str):
+        return ids.parse(value)
+    if isinstance(value, Mapping):
+        extra = set(value) - {"scheme", "value"}
+        if extra:
+            raise ValueError(f"unknown key(s) {sorted(extra)} in identifier; use 'scheme' and 'value'")
+        text = value.get("value")
+        if not isinstance(text, str):
+            raise ValueError("identifier needs a 'value' string")
+        scheme = value.get("scheme")
+        if scheme is not None and not isinstance(scheme, str):
+            raise ValueError("identifier 'scheme' must be a string")
+        return ids.parse(text, scheme)
+    raise ValueError("an identifier is a string or an object {'scheme', 'value'}")
+
+
+def _identifier_json(identifier: ids.Identifier) -> dict[str, str]:
+    return {"scheme": identifier.scheme.value, "value": identifier.value}
+
+
+def _iri(value: object) -> object:
+    """Check an absolute http(s) IRI given in a record (licence, concept, landing page)."""
+    if not isinstance(value, str):
+        return value
+    return ids.parse(value, ids.Scheme.URL).value
+
+
+_SCHEMES = [s.value for s in ids.Scheme]
+
+IdentifierField = Annotated[
+    ids.Identifier,
+    BeforeValidator(_identifier),
+    PlainSerializer(_identifier_json),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "string", "description": "an identifier whose scheme is detected from its form"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "scheme": {"enum": _SCHEMES},
+                        "value": {"type": "string", "minLength": 1},
+                    },
+                    "required": ["value"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+Line = Annotated[str, BeforeValidator(_clean_line)]
+Block = Annotated[str, BeforeValidator(_clean_block)]
+LanguageTag = Annotated[
+    str,
+    BeforeValidator(_language_tag),
+    WithJsonSchema({"type": "string", "description": "BCP 47 language tag", "examples": ["fr", "en"]}),
+]
+IRIField = Annotated[
+    str,
+    BeforeValidator(_iri),
+    WithJsonSchema({"type": "string", "format": "iri", "pattern": "^https?://"}),
+]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, hide_input_in_errors=True)
+
+
+class DocumentType(enum.StrEnum):
+    """Kinds of documents, each mapped to a BIBO and a schema.org class (see ``vocab/types.csv``)."""
+
+    ARTICLE = "article"
+    BOOK = "book"
+    CHAPTER = "chapter"
+    THESIS = "thesis"
+    REPORT = "report"
+    CONFERENCE_PAPER = "conference_paper"
+    WORKING_PAPER = "working_paper"
+    DATASET = "dataset"
+    OTHER = "other"
+
+
+class ContainerType(enum.StrEnum):
+    """What a document is part of."""
+
+    JOURNAL = "journal"
+    SERIES = "series"
+    BOOK = "book"
+    PROCEEDINGS = "proceedings"
+
+
+class Role(enum.StrEnum):
+    """Roles of contributors other than the creators."""
+
+    EDITOR = "editor"
+    TRANSLATOR = "translator"
+    THESIS_ADVISOR = "thesis_advisor"
+    CONTRIBUTOR = "contributor"
+
+
+class Text(BaseModel):
+    """A text value with an optional BCP 47 language tag.
+
+    >>> Text(value="  Vie   sociale ", lang="FR")
+    Text(value='Vie sociale', lang='fr')
+    """
+
+    model_config = _FROZEN
+    value: Line
+    lang: LanguageTag | None = None
+
+
+class LongText(BaseModel):
+    """A multi-paragraph text (an abstract) with an optional language tag; paragraphs are kept."""
+
+    model_config = _FROZEN
+    value: Block
+    lang: LanguageTag | None = None
+
+
+class Person(BaseModel):
+    """A person: family and given names and/or a display name, and identifiers (ORCID, IdRef, ISNI…).
+
+    >>> Person(family="Jouet", given="Emmanuelle").display_name
+    'Emmanuelle Jouet'
+    """
+
+    model_config = _FROZEN
+    type: Literal["person"] = "person"
+    name: Line | None = None
+    family: Line | None = None
+    given: Line | None = None
+    identifiers: tuple[IdentifierField, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_a_name(self) -> Self:
+        if self.name is None and self.family is None:
+            raise ValueError("a person needs 'family' (and 'given') or 'name'")
+        _check_agent_ids(self.identifiers, ("orcid", "idref", "isni", "url"))
+        return self
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: ``name`` if given, else ``given family``."""
+        if self.name is not None:
+            return self.name
+        return " ".join(p for p in (self.given, self.family) if p)
+
+
+class Organization(BaseModel):
+    """An organisation (an author, a publisher, a providing organisation), with ROR/ISNI/IdRef ids.
+
+    >>> Organization(name="Cairn").display_name
+    'Cairn'
+    """
+
+    model_config = _FROZEN
+    type: Literal["organization"]
+    name: Line
+    identifiers: tuple[IdentifierField, ...] = ()
+
+    @model_validator(mode="after")
+    def _ids(self) -> Self:
+        _check_agent_ids(self.identifiers, ("ror", "isni", "idref", "url"))
+        return self
+
+    @property
+    def display_name(self) -> str:
+        """The organisation's name."""
+        return self.name
+
+
+def _check_agent_ids(values: tuple[ids.Identifier, ...], allowed: tuple[str, ...]) -> None:
+    for identifier in values:
+        if identifier.scheme.value not in allowed:
+            raise ValueError(
+                f"a {identifier.scheme.label} does not identify this kind of agent; "
+                f"use one of: {', '.join(allowed)}"
+            )
+
+
+def _agent_tag(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return str(value.get("type", "person"))
+    return str(getattr(value, "type", "person"))
+
+
+Agent = Annotated[
+    Annotated[Person, Tag("person")] | Annotated[Organization, Tag("organization")],
+    Discriminator(_agent_tag, custom_error_type="agent_type", custom_error_message="type must be 'person' or 'organization'"),
+]
+
+
+class Contributor(BaseModel):
+    """A contributor other than a creator, with a role.
+
+    >>> Contributor(role="thesis_advisor", agent={"family": "Dupont", "given": "Anne"}).role
+    <Role.THESIS_ADVISOR: 'thesis_advisor'>
+    """
+
+    model_config = _FROZEN
+    role: Role
+    agent: Agent
+
+
+class Concept(BaseModel):
+    """A subject, discipline or scope concept: an IRI and/or labels (SKOS prefLabels).
+
+    >>> Concept(iri="http://aurehal.archives-ouvertes.fr/subject/shs.socio",
+    ...         labels=[{"value": "Sociologie", "lang": "fr"}]).labels[0].value
+    'Sociologie'
+    """
+
+    model_config = _FROZEN
+    iri: IRIField | None = None
+    labels: tuple[Text, ...] = ()
+    notation: Line | None = None
+
+    @model_validator(mode="after")
+    def _iri_or_label(self) -> Self:
+        if self.iri is None and not self.labels:
+            raise ValueError("a concept needs an 'iri' or at least one label")
+        return self
+
+
+class Container(BaseModel):
+    """The journal, series, book or proceedings a document is part of, with its numbering.
+
+    >>> c = Container(title="Vie sociale", issn="1950-4667", volume="25", issue="1", pages="123-140")
+    >>> c.page_range
+    ('123', '140')
+    """
+
+    model_config = _FROZEN
+    type: ContainerType = ContainerType.JOURNAL
+    title: Line
+    issn: IdentifierField | None = None
+    eissn: IdentifierField | None = None
+    issn_l: IdentifierField | None = None
+    isbn: IdentifierField | None = None
+    iri: IRIField | None = None
+    volume: Line | None = None
+    issue: Line | None = None
+    pages: Line | None = None
+
+    @model_validator(mode="after")
+    def _kinds(self) -> Self:
+        for name, expected in (("issn", "issn"), ("eissn", "issn"), ("issn_l", "issn"), ("isbn", "isbn")):
+            value: ids.Identifier | None = getattr(self, name)
+            if value is not None and value.scheme.value not in (expected, "issn-l"):
+                raise ValueError(f"'{name}' must be an {expected.upper()}, got a {value.scheme.label}")
+        return self
+
+    @property
+    def page_range(self) -> tuple[str, str] | None:
+        """``(first, last)`` when ``pages`` is a range like ``"123-140"``, else ``None``."""
+        if self.pages is None:
+            return None
+        parts = re.split(r"\s*[-–—]\s*", self.pages)
+        if len(parts) == 2 and all(parts):
+            return parts[0], parts[1]
+        return None
+
+
+class Collection(BaseModel):
+    """The portal collection a notice belongs to (ISIDORE "Collection", e.g. ``Cairn.info``)."""
+
+    model_config = _FROZEN
+    name: Line
+    iri: IRIField | None = None
+
+
+class License(BaseModel):
+    """A licence: an IRI where one is known, and/or the label the source gives.
+
+    >>> License(label="Cairn").iri is None
+    True
+    """
+
+    model_config = _FROZEN
+    iri: IRIField | None = None
+    label: Line | None = None
+
+    @model_validator(mode="after")
+    def _iri_or_label(self) -> Self:
+        if self.iri is None and self.label is None:
+            raise ValueError("a licence needs an 'iri' or a 'label'")
+        return self
+
+
+class Notice(BaseModel):
+    """A bibliographic record. Build it with :meth:`from_dict` (or keyword arguments).
+
+    Only ``id`` and ``titles`` are required. ``creators`` keep their order; ``creators_et_al``
+    says the source lists only the first creators (the seed's "Emmanuelle Jouet et al.") — no
+    co-author is ever invented. ``issued`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and its
+    precision is kept.
+
+    >>> Notice.from_dict({"id": "10.1/x", "titles": [{"value": "T"}], "issued": "2019-13"})
+    Traceback (most recent call last):
+    ...
+    notice_ld.errors.RecordError: record 10.1/x, field issued: month 13 does not exist ...
+    """
+
+    model_config = _FROZEN
+    id: IdentifierField
+    type: DocumentType = DocumentType.OTHER
+    type_label: Line | None = None
+    titles: tuple[Text, ...] = Field(min_length=1)
+    abstracts: tuple[LongText, ...] = ()
+    creators: tuple[Agent, ...] = ()
+    creators_et_al: bool = False
+    contributors: tuple[Contributor, ...] = ()
+    issued: str | None = Field(default=None, json_schema_extra={"pattern": _DATE.pattern})
+    languages: tuple[LanguageTag, ...] = ()
+    keywords: tuple[Text, ...] = ()
+    subjects: tuple[Concept, ...] = ()
+    disciplines: tuple[Concept, ...] = ()
+    scope: Concept | None = None
+    source: Line | None = None
+    container: Container | None = None
+    collection: Collection | None = None
+    organization: Agent | None = None
+    publisher: Agent | None = None
+    license: License | None = None
+    landing_page: IRIField | None = None
+    citation: Line | None = None
+    identifiers: tuple[IdentifierField, ...] = ()
+
+    @field_validator("issued", mode="before")
+    @classmethod
+    def _check_date(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        match = _DATE.match(text)
+        if not match:
+            raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = match.groups()
+        if year == "0000":
+            raise ValueError("year 0000 does not exist")
+        if month is not None and not 1 <= int(month) <= 12:
+            raise ValueError(f"month {int(month)} does not exist")
+        if day is not None and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+            raise ValueError(f"day {int(day)} does not exist in {year}-{month}")
+        return text
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Self:
+        if self.creators_et_al and not self.creators:
+            raise ValueError("'creators_et_al' is true but no creator is listed; list the first creator(s)")
+        return self
+
+    @property
+    def date_precision(self) -> Literal["year", "month", "day"] | None:
+        """``"year"``, ``"month"`` or ``"day"`` for ``issued``, or ``None`` without a date."""
+        if self.issued is None:
+            return None
+        return ("year", "month", "day")[self.issued.count("-")]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, record: str | None = None) -> Notice:
+        """Build and validate a notice from a JSON-like mapping.
+
+        Raises :class:`~notice_ld.errors.RecordError` naming the record (``record``, else the
+        record's ``id``), the field path (``creators[1].identifiers[0]``) and the fix.
+        """
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            name = record if record is not None else _record_name(data)
+            raise _to_record_error(exc, name) from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the notice (the inverse of :meth:`from_dict`); defaults are left out.
+
+        >>> Notice.from_dict({"id": "hdl:10670/1.jt89mr", "titles": [{"value": "T"}]}).to_dict()
+        {'id': {'scheme': 'handle', 'value': '10670/1.jt89mr'}, 'titles': [{'value': 'T'}]}
+        """
+        return self.model_dump(mode="json", exclude_defaults=True)
+
+
+def _record_name(data: object) -> str | None:
+    if isinstance(data, Mapping):
+        value = data.get("id")
+        if isinstance(value, str):
+            return value
+        if isinstance(value, Mapping) and isinstance(value.get("value"), str):
+            return str(value["value"])
+    return None
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part in ("person", "organization", "function-after", "function-before"):
+            continue  # discriminator tags and validator wrappers are not field names
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+_FIXES = {
+    "missing": "add this field",
+    "extra_forbidden": "remove this field or rename it to one the notice model knows (see docs/model.md)",
+    "too_short": "give at least one value",
+    "enum": "use one of the listed values",
+    "literal_error": "use one of the listed values",
+    "bool_type": "write true or false",
+    "string_type": "write a text value",
+    "tuple_type": "write a list",
+    "model_type": "write an object",
+    "agent_type": "set 'type' to 'person' or 'organization'",
+}
+
+
+def _to_record_error(exc: ValidationError, record: str | None) -> RecordError:
+    """Turn pydantic's first error into a RecordError; the other problems are appended."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    field = _field_path(first["loc"])
+    cause = first.get("ctx", {}).get("error")
+    if isinstance(cause, IdentifierError):
+        return cause.with_context(record=record, field_prefix=field)
+    if isinstance(cause, RecordError):
+        return cause.with_context(record=record, field_prefix=field)
+    problem = str(first["msg"]).removeprefix("Value error, ")
+    if len(errors) > 1:
+        others = "; ".join(
+            f"{_field_path(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}" for e in errors[1:4]
+        )
+        more = f" and {len(errors) - 4} more" if len(errors) > 4 else ""
+        problem = f"{problem} (also {others}{more})"
+    return RecordError(record=record, field=field, problem=problem, fix=_FIXES.get(first["type"], ""))

@@ -1,0 +1,161 @@
+"""Turtle, N-Triples and N-Quads writers: deterministic, streaming, written from the triples.
+
+Bytes depend only on the input: subjects are grouped, the document comes first, the other
+subjects follow in IRI order, ``rdf:type`` comes first and other predicates in IRI order, objects
+are sorted, the prefix table is fixed and always the same. Each notice's block is complete on its
+own (it repeats the description of shared journals and people), so output streams in flat memory
+and any notice can be cut out of a file with the nodes it uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO
+
+from notice_ld.crosswalk import prefixes
+from notice_ld.mapping import NoticeGraph
+from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object, Triple
+
+__all__ = ["write_nquads", "write_ntriples", "write_turtle"]
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+_IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def _escape(text: str) -> str:
+    if _NEEDS_ESCAPE.search(text):
+        return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    return text
+
+
+def _iriref(iri: str) -> str:
+    if _IRI_ESCAPE.search(iri):
+        iri = _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", iri)
+    return f"<{iri}>"
+
+
+def nt_term(term: Object) -> str:
+    """A term in N-Triples syntax."""
+    if isinstance(term, Literal):
+        text = f'"{_escape(term.value)}"'
+        if term.lang:
+            return f"{text}@{term.lang}"
+        if term.datatype != XSD_STRING:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return _iriref(term)
+
+
+class _Compactor:
+    """Prefixed names for IRIs in the fixed prefix table; memoised for vocabulary terms."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self.by_namespace = {ns: prefix for prefix, ns in table.items()}
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str:
+        cached = self.cache.get(iri)
+        if cached is not None:
+            return cached
+        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+        prefix = self.by_namespace.get(iri[:cut])
+        local = iri[cut:]
+        if prefix is not None and _LOCAL.match(local):
+            text = f"{prefix}:{local}"
+            if len(self.cache) < 4096:
+                self.cache[iri] = text
+            return text
+        return _iriref(iri)
+
+    def term(self, term: Object) -> str:
+        if isinstance(term, Literal):
+            text = f'"{_escape(term.value)}"'
+            if term.lang:
+                return f"{text}@{term.lang}"
+            if term.datatype != XSD_STRING and term.datatype != RDF_LANGSTRING:
+                return f"{text}^^{self(term.datatype)}"
+            return text
+        return self(term)
+
+
+def turtle_header(table: Mapping[str, str]) -> str:
+    """The fixed ``@prefix`` block."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in table.items())
+
+
+def _subjects(graph: NoticeGraph) -> Iterator[tuple[str, list[Triple]]]:
+    """Group the (sorted) triples by subject, the document first."""
+    groups: dict[str, list[Triple]] = {}
+    for triple in graph.triples:
+        groups.setdefault(triple[0], []).append(triple)
+    first = groups.pop(graph.iri, None)
+    if first is not None:
+        yield graph.iri, first
+    yield from groups.items()
+
+
+def turtle_block(graph: NoticeGraph, compact: _Compactor) -> str:
+    """One notice in Turtle (without the prefix block)."""
+    lines: list[str] = []
+    for subject, triples in _subjects(graph):
+        types = [t[2] for t in triples if t[1] == RDF_TYPE]
+        rest = [t for t in triples if t[1] != RDF_TYPE]
+        parts: list[str] = []
+        if types:
+            parts.append("a " + ", ".join(compact(o) for o in types))
+        current = None
+        objects: list[str] = []
+        for _, predicate, obj in rest:
+            if predicate != current:
+                if current is not None:
+                    parts.append(f"{compact(current)} {', '.join(objects)}")
+                current, objects = predicate, []
+            objects.append(compact.term(obj))
+        if current is not None:
+            parts.append(f"{compact(current)} {', '.join(objects)}")
+        lines.append(compact(subject) + " " + " ;\n    ".join(parts) + " .\n")
+    return "\n".join(lines)
+
+
+def write_turtle(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
+    """Write notices as one Turtle document."""
+    table = prefixes()
+    compact = _Compactor(table)
+    out.write(turtle_header(table).encode("utf-8"))
+    for graph in graphs:
+        out.write(b"\n")
+        out.write(turtle_block(graph, compact).encode("utf-8"))
+
+
+def ntriples_block(graph: NoticeGraph, graph_name: str | None = None) -> str:
+    """One notice in N-Triples (or N-Quads, when ``graph_name`` is given)."""
+    tail = f" {_iriref(graph_name)} .\n" if graph_name else " .\n"
+    cache: dict[str, str] = {}
+    lines = []
+    for s, p, o in graph.triples:
+        sp = cache.get(s)
+        if sp is None:
+            sp = cache[s] = _iriref(s)
+        pp = cache.get(p)
+        if pp is None:
+            pp = cache[p] = _iriref(p)
+        lines.append(f"{sp} {pp} {nt_term(o)}{tail}")
+    return "".join(lines)
+
+
+def write_ntriples(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
+    """Write notices as N-Triples, one notice's triples after the other's."""
+    for graph in graphs:
+        out.write(ntriples_block(graph).encode("utf-8"))
+
+
+def write_nquads(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
+    """Write notices as N-Quads, each notice in its own named graph (:attr:`NoticeGraph.graph`)."""
+    for graph in graphs:
+        out.write(ntriples_block(graph, graph.graph).encode("utf-8"))
+
+
+_ = IRI

@@ -1,0 +1,71 @@
+"""The RDF terms notice_ld builds internally: plain, hashable, ordered, cheap.
+
+The mapping produces triples ``(subject, predicate, object)`` where subject and predicate are IRI
+strings and the object is an :class:`IRI` or a :class:`Literal`. No blank node ever exists: every
+node has an IRI (see :mod:`notice_ld.mapping`). Writers turn these tuples into bytes directly;
+:func:`notice_ld.graph.to_rdflib` and :func:`notice_ld.graph.to_oxigraph` convert them for the
+reference libraries.
+
+>>> t = ("https://hdl.handle.net/10670/1.jt89mr", DCTERMS_TITLE, Literal("Vie sociale", lang="fr"))
+>>> sorted([t, (t[0], t[1], IRI("http://example.org/x"))], key=triple_key)[0][2]
+'http://example.org/x'
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, TypeAlias
+
+__all__ = [
+    "IRI",
+    "RDF",
+    "RDF_LANGSTRING",
+    "RDF_TYPE",
+    "XSD",
+    "XSD_STRING",
+    "Literal",
+    "Object",
+    "Triple",
+    "triple_key",
+]
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = RDF + "type"
+RDF_LANGSTRING = RDF + "langString"
+XSD_STRING = XSD + "string"
+DCTERMS_TITLE = "http://purl.org/dc/terms/title"
+
+
+class IRI(str):
+    """An IRI used as an object (subjects and predicates are plain ``str``)."""
+
+    __slots__ = ()
+
+
+class Literal(NamedTuple):
+    """An RDF literal: lexical form, datatype IRI, and language tag (``""`` when none).
+
+    >>> Literal("2019", "http://www.w3.org/2001/XMLSchema#gYear").lang
+    ''
+    """
+
+    value: str
+    datatype: str = XSD_STRING
+    lang: str = ""
+
+    @classmethod
+    def tagged(cls, value: str, lang: str | None) -> Literal:
+        """A language-tagged string, or a plain ``xsd:string`` when ``lang`` is ``None``."""
+        if lang:
+            return cls(value, RDF_LANGSTRING, lang)
+        return cls(value)
+
+
+Object: TypeAlias = IRI | Literal
+Triple: TypeAlias = tuple[str, str, Object]
+
+
+def triple_key(triple: Triple) -> tuple[str, str, bool, Object]:
+    """Total order on triples: subject, predicate, then IRIs before literals."""
+    obj = triple[2]
+    return (triple[0], triple[1], isinstance(obj, Literal), obj)
