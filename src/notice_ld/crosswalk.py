@@ -13,7 +13,7 @@ back to notice fields with :meth:`Crosswalk.fields_for`.
 >>> cw.type_class("document", "article", "bibo")
 'http://purl.org/ontology/bibo/AcademicArticle'
 >>> cw.fields_for("http://purl.org/dc/terms/title")
-('container.title', 'license.label', 'titles', 'collection.name')
+('titles', 'collection.name', 'container.title', 'license.label')
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ class Crosswalk:
         for row in self.rows:
             if row.term == term:
                 seen.setdefault(row.field, None)
-        return tuple(sorted(seen, key=lambda f: (f.count(".") == 0, f)))
+        return tuple(sorted(seen, key=lambda f: ("." in f, f)))
 
     def curies(self) -> frozenset[str]:
         """Every term and constant class the mapping can emit, as CURIEs."""

@@ -696,6 +696,19 @@ def _coerce_scheme(scheme: Scheme | str, text: str) -> Scheme:
 _ANY_URI_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
+def _checked(ident: Identifier, text: str) -> Identifier:
+    """Refuse control characters that only appear after percent-decoding a resolver URL (``%07``)."""
+    bad = _bad_char(ident.value)
+    if bad:
+        raise _error(
+            ident.scheme,
+            text,
+            f"contains the percent-encoded control character {bad}",
+            f"remove it; {ident.scheme.a_label} contains no control characters",
+        )
+    return ident
+
+
 def parse(text: str, scheme: Scheme | str | None = None) -> Identifier:
     """Check and normalise an identifier; with ``scheme=None`` the scheme is guessed by :func:`detect`.
 
@@ -728,9 +741,9 @@ def parse(text: str, scheme: Scheme | str | None = None) -> Identifier:
                 "give the scheme (doi, handle, orcid, issn…) or write the identifier as a resolver URL "
                 "such as https://doi.org/…",
             )
-        return _PARSERS[wanted](text, cleaned)
+        return _checked(_PARSERS[wanted](text, cleaned), text)
     try:
-        return _PARSERS[wanted](text, cleaned)
+        return _checked(_PARSERS[wanted](text, cleaned), text)
     except IdentifierError:
         other = detect(cleaned)
         if other is None or other is wanted or other is Scheme.URL:

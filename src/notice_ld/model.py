@@ -67,7 +67,7 @@ __all__ = [
     "Text",
 ]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -268,7 +268,7 @@ class Organization(BaseModel):
     """
 
     model_config = _FROZEN
-    type: Literal["organization"]
+    type: Literal["organization"] = "organization"
     name: Line
     identifiers: tuple[IdentifierField, ...] = ()
 
@@ -409,10 +409,10 @@ class Notice(BaseModel):
     co-author is ever invented. ``issued`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and its
     precision is kept.
 
-    >>> Notice.from_dict({"id": "10.1/x", "titles": [{"value": "T"}], "issued": "2019-13"})
+    >>> Notice.from_dict({"id": "10.1234/x", "titles": [{"value": "T"}], "issued": "2019-13"})
     Traceback (most recent call last):
     ...
-    notice_ld.errors.RecordError: record 10.1/x, field issued: month 13 does not exist ...
+    notice_ld.errors.RecordError: record 10.1234/x, field issued: month 13 does not exist
     """
 
     model_config = _FROZEN
@@ -532,6 +532,10 @@ _FIXES = {
 def _to_record_error(exc: ValidationError, record: str | None) -> RecordError:
     """Turn pydantic's first error into a RecordError; the other problems are appended."""
     errors = exc.errors(include_url=False)
+    # an item that failed also makes its list "too short": report the item, not the consequence
+    locs = [tuple(e["loc"]) for e in errors]
+    errors = [e for e in errors if not (e["type"] == "too_short" and any(
+        len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"]) for other in locs))] or errors
     first = errors[0]
     field = _field_path(first["loc"])
     cause = first.get("ctx", {}).get("error")
