@@ -31,7 +31,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["generate", "handle_suffix", "issn_check", "orcid_check", "write_jsonl"]
+__all__ = ["generate", "handle_suffix", "issn_check", "orcid_check", "word_count", "write_jsonl"]
 
 # --------------------------------------------------------------------------- check digits
 
@@ -84,37 +84,42 @@ def handle_suffix(index: int) -> str:
 
 # --------------------------------------------------------------------------- word banks
 
-_FR_WORDS = """
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_FR_WORDS = _words("""
 savoir savoirs société sociologie expérience expériences usagers patients santé mentale soin soins
 éducation école élèves enseignants apprentissage réforme politique politiques publiques territoire
 territoires ville villes métropole rural ruralité mobilité mobilités migration migrations frontière
-mémoire mémoires histoire historiographie archive archives patrimoine musée musées littérature
-roman poésie théâtre écriture lecture lecteurs édition éditeurs langue langues traduction français
-anglais occitan créole médiation numérique plateforme plateformes données réseau réseaux
-travail emploi chômage précarité syndicat syndicats entreprise entreprises économie marché marchés
-crise crises inégalités pauvreté richesse genre femmes hommes famille familles enfance jeunesse
-vieillissement génération générations religion laïcité croyances rituel rituels anthropologie
-ethnographie terrain enquête enquêtes entretiens questionnaire méthode méthodes analyse comparaison
-modèle modèles théorie théories concept concepts notion catégorie catégories discours représentation
+mémoire mémoires histoire historiographie archive archives patrimoine musée musées littérature roman
+poésie théâtre écriture lecture lecteurs édition éditeurs langue langues traduction français anglais
+occitan créole médiation numérique plateforme plateformes données réseau réseaux travail emploi
+chômage précarité syndicat syndicats entreprise entreprises économie marché marchés crise crises
+inégalités pauvreté richesse genre femmes hommes famille familles enfance jeunesse vieillissement
+génération générations religion laïcité croyances rituel rituels anthropologie ethnographie terrain
+enquête enquêtes entretiens questionnaire méthode méthodes analyse comparaison modèle modèles
+théorie théories concept concepts notion catégorie catégories discours représentation
 représentations identité identités citoyenneté démocratie participation engagement mobilisation
 mouvement mouvements écologie environnement climat transition énergie agriculture alimentation
 paysage paysages urbanisme architecture logement habitat quartier quartiers banlieue périphérie
 droit justice tribunal juges régulation norme normes institution institutions État région
-collectivités Europe Afrique Méditerranée Québec Maghreb colonial colonisation décolonisation
-empire esclavage révolution république monarchie guerre paix violence conflit conflits sécurité
-police prison hôpital médecine maladie épidémie vaccination corps émotion émotions affect
-""".split()
+collectivités Europe Afrique Méditerranée Québec Maghreb colonial colonisation décolonisation empire
+esclavage révolution république monarchie guerre paix violence conflit conflits sécurité police
+prison hôpital médecine maladie épidémie vaccination corps émotion émotions affect
+""")
 
-_FR_GLUE = """
+_FR_GLUE = _words("""
 de la le les des du une un et en dans pour sur par avec entre vers selon sans sous chez
-""".split()
+""")
 
-_FR_VERBS = """
-analyse interroge montre étudie examine questionne éclaire propose retrace décrit compare
-souligne révèle discute explore mesure reconstitue documente
-""".split()
+_FR_VERBS = _words("""
+analyse interroge montre étudie examine questionne éclaire propose retrace décrit compare souligne
+révèle discute explore mesure reconstitue documente
+""")
 
-_EN_WORDS = """
+_EN_WORDS = _words("""
 knowledge society sociology experience experiences users patients mental health care education
 school pupils teachers learning reform policy policies public territory territories city cities
 metropolis rural mobility migration border memory history historiography archive archives heritage
@@ -122,23 +127,23 @@ museum literature novel poetry theatre writing reading readers publishing publis
 languages translation mediation digital platform platforms data network networks work employment
 unemployment precarity unions firm firms economy market markets crisis inequality poverty wealth
 gender women men family families childhood youth ageing generation religion secularism beliefs
-ritual anthropology ethnography fieldwork survey interviews method methods analysis comparison
-model theory concept category discourse representation identity citizenship democracy
-participation engagement mobilisation movement ecology environment climate transition energy
-agriculture food landscape planning architecture housing neighbourhood suburb periphery law
-justice court judges regulation norm institution state region Europe Africa Mediterranean Quebec
-colonial colonisation decolonisation empire slavery revolution republic monarchy war peace violence
-conflict security police prison hospital medicine disease epidemic vaccination body emotion affect
-""".split()
+ritual anthropology ethnography fieldwork survey interviews method methods analysis comparison model
+theory concept category discourse representation identity citizenship democracy participation
+engagement mobilisation movement ecology environment climate transition energy agriculture food
+landscape planning architecture housing neighbourhood suburb periphery law justice court judges
+regulation norm institution state region Europe Africa Mediterranean Quebec colonial colonisation
+decolonisation empire slavery revolution republic monarchy war peace violence conflict security
+police prison hospital medicine disease epidemic vaccination body emotion affect
+""")
 
-_EN_GLUE = """
+_EN_GLUE = _words("""
 of the a an and in for on by with between towards according without under at from
-""".split()
+""")
 
-_EN_VERBS = """
-analyses questions shows studies examines sheds light on proposes traces describes compares
-stresses reveals discusses explores measures reconstructs documents
-""".split()
+_EN_VERBS = _words("""
+analyses questions shows studies examines sheds light on proposes traces describes compares stresses
+reveals discusses explores measures reconstructs documents
+""")
 
 _FR_TITLE_PATTERNS = (
     "{A} et {b} : {c} {d}",
@@ -159,20 +164,20 @@ _EN_TITLE_PATTERNS = (
     "The {b} of {c}: Evidence from {d}",
 )
 
-_FAMILY = """
+_FAMILY = _words("""
 Jouet Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent Lefèvre
 Michel Garcia David Bertrand Roux Vincent Fournier Morel Girard André Lefebvre Mercier Dupont
 Lambert Bonnet François Martinez Légaré Côté Bélanger Gagné Tremblay Nguyễn Trần Müller Schäfer
-Østergaard Ibáñez Muñoz Gonçalves Öztürk Ben Saïd Haddad Benaïssa Diallo N’Diaye O’Brien
-MacLeod Smith Jones Williams Brown Taylor Evans Walker Åström Kowalczyk Dvořák Čapek Łukasiewicz
-""".split()
+Østergaard Ibáñez Muñoz Gonçalves Öztürk Ben Saïd Haddad Benaïssa Diallo N’Diaye O’Brien MacLeod
+Smith Jones Williams Brown Taylor Evans Walker Åström Kowalczyk Dvořák Čapek Łukasiewicz
+""")
 
-_GIVEN = """
+_GIVEN = _words("""
 Emmanuelle Jean Marie Anne Pierre Sophie Jérôme Hélène Élodie François Françoise Loïc Maëlle Zoé
 Noël Chloé Benoît Agnès Céline Gaëlle Raphaël Inès Léa Joséphine Jean-Baptiste Marie-Hélène
 Anne-Sophie Mathilde Thibault Bérénice Étienne Cécile Ahmed Fatima Karim Yasmine Mamadou Aïssata
 John Mary Sarah David Michael Emily Laura James Helen Seán Siobhán Jürgen Søren Ana José João
-""".split()
+""")
 
 _JOURNALS = (
     "Vie sociale", "Revue française de sociologie", "Annales. Histoire, Sciences sociales",
@@ -180,7 +185,8 @@ _JOURNALS = (
     "Revue d’histoire moderne & contemporaine", "Terrains & travaux", "Cahiers d’études africaines",
     "Espaces et sociétés", "Population", "Travail, genre et sociétés", "Revue économique",
     "Le Mouvement social", "Communications", "Tracés. Revue de Sciences humaines", "Hérodote",
-    "Raisons politiques", "Revue d’économie régionale & urbaine", "Actes de la recherche en sciences sociales",
+    "Raisons politiques", "Revue d’économie régionale & urbaine",
+    "Actes de la recherche en sciences sociales",
     "Langage et société", "Recherches & éducations", "Santé Publique", "Histoire, médecine et santé",
     "Critique internationale", "Esprit", "Multitudes", "Écologie & politique",
 )
@@ -244,6 +250,11 @@ def _sentence(rng: random.Random, words: list[str], glue: list[str], verbs: list
     return out
 
 
+def word_count(text: str) -> int:
+    """Words in a text: white-space separated tokens with at least one letter or digit."""
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+
+
 def _abstract(rng: random.Random, lang: str) -> str:
     """150–300 words, a few sentences, sometimes two paragraphs, with typographic punctuation."""
     if lang == "fr":
@@ -255,19 +266,20 @@ def _abstract(rng: random.Random, lang: str) -> str:
     count = 0
     while count < target:
         s = _sentence(rng, words, glue, verbs)
-        s = s[: target - count] if target - count < 12 else s
-        count += len(s)
+        if target - count < len(s):
+            s = s[: target - count]
         text = " ".join(s)
+        room = target - count - len(s)
         roll = rng.random()
-        if roll < 0.12:
-            w = rng.choice(words)
-            text = f"{text}, {quote[0]}{w}{quote[1]}"
-        elif roll < 0.2:
-            text = f"{text} — {rng.choice(words)} et {rng.choice(words)}" if lang == "fr" else \
-                f"{text} — {rng.choice(words)} and {rng.choice(words)}"
-        elif roll < 0.25:
-            text = f"{text} ({rng.randint(1850, 2022)}–{rng.randint(1850, 2022)})"
+        if room >= 3 and roll < 0.12:
+            text = f"{text}, {quote[0]}{rng.choice(words)}{quote[1]}"
+        elif room >= 3 and roll < 0.2:
+            text = f"{text} — {rng.choice(words)} {'et' if lang == 'fr' else 'and'} {rng.choice(words)}"
+        elif room >= 3 and roll < 0.25:
+            start = rng.randint(1850, 2000)
+            text = f"{text} ({start}–{start + rng.randint(1, 60)})"
         sentences.append(text + rng.choice((".", ".", ".", "…", " ?" if lang == "fr" else "?")))
+        count += word_count(text)
     if len(sentences) > 4 and rng.random() < 0.4:
         cut = len(sentences) // 2
         return " ".join(sentences[:cut]) + "\n\n" + " ".join(sentences[cut:])
@@ -352,7 +364,8 @@ def _record(index: int, seed: int, journals: list[dict[str, Any]]) -> dict[str, 
 
     creators = [_person(rng) for _ in range(rng.randint(1, 8))]
     if rng.random() < 0.04:
-        creators[-1] = {"type": "organization", "name": f"Collectif {rng.choice(_FR_WORDS)} et {rng.choice(_FR_WORDS)}"}
+        name = f"Collectif {rng.choice(_FR_WORDS)} et {rng.choice(_FR_WORDS)}"
+        creators[-1] = {"type": "organization", "name": name}
     notice["creators"] = creators
     if rng.random() < 0.12:
         notice["creators_et_al"] = True
@@ -421,7 +434,9 @@ def _record(index: int, seed: int, journals: list[dict[str, Any]]) -> dict[str, 
         c = notice["container"]
         first = creators[0]
         name = first.get("name") or f"{first['family']}, {first['given']}"
-        notice["citation"] = f"{name}, « {titles[0]['value']} », {c['title']}, vol. {c['volume']}, {year}, p. {c['pages']}."
+        notice["citation"] = (
+            f"{name}, « {titles[0]['value']} », {c['title']}, vol. {c['volume']}, {year}, p. {c['pages']}."
+        )
     return notice
 
 
