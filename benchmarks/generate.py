@@ -180,15 +180,36 @@ John Mary Sarah David Michael Emily Laura James Helen Seán Siobhán Jürgen Sø
 """)
 
 _JOURNALS = (
-    "Vie sociale", "Revue française de sociologie", "Annales. Histoire, Sciences sociales",
-    "Genèses", "Sociétés contemporaines", "L’Homme", "Ethnologie française", "Politix",
-    "Revue d’histoire moderne & contemporaine", "Terrains & travaux", "Cahiers d’études africaines",
-    "Espaces et sociétés", "Population", "Travail, genre et sociétés", "Revue économique",
-    "Le Mouvement social", "Communications", "Tracés. Revue de Sciences humaines", "Hérodote",
-    "Raisons politiques", "Revue d’économie régionale & urbaine",
+    "Vie sociale",
+    "Revue française de sociologie",
+    "Annales. Histoire, Sciences sociales",
+    "Genèses",
+    "Sociétés contemporaines",
+    "L’Homme",
+    "Ethnologie française",
+    "Politix",
+    "Revue d’histoire moderne & contemporaine",
+    "Terrains & travaux",
+    "Cahiers d’études africaines",
+    "Espaces et sociétés",
+    "Population",
+    "Travail, genre et sociétés",
+    "Revue économique",
+    "Le Mouvement social",
+    "Communications",
+    "Tracés. Revue de Sciences humaines",
+    "Hérodote",
+    "Raisons politiques",
+    "Revue d’économie régionale & urbaine",
     "Actes de la recherche en sciences sociales",
-    "Langage et société", "Recherches & éducations", "Santé Publique", "Histoire, médecine et santé",
-    "Critique internationale", "Esprit", "Multitudes", "Écologie & politique",
+    "Langage et société",
+    "Recherches & éducations",
+    "Santé Publique",
+    "Histoire, médecine et santé",
+    "Critique internationale",
+    "Esprit",
+    "Multitudes",
+    "Écologie & politique",
 )
 
 _PLATFORMS = (
@@ -227,8 +248,16 @@ _LICENCES_IRI = (
     "http://creativecommons.org/publicdomain/zero/1.0/",
 )
 _LICENCES_LABEL = ("Cairn", "Tous droits réservés", "OpenEdition Freemium", "Licence Ouverte / Open Licence")
-_PUBLISHERS = ("Érès", "Presses universitaires de France", "La Découverte", "Éditions de l’EHESS",
-               "Armand Colin", "Presses de Sciences Po", "CNRS Éditions", "Éditions de la Sorbonne")
+_PUBLISHERS = (
+    "Érès",
+    "Presses universitaires de France",
+    "La Découverte",
+    "Éditions de l’EHESS",
+    "Armand Colin",
+    "Presses de Sciences Po",
+    "CNRS Éditions",
+    "Éditions de la Sorbonne",
+)
 _DOI_PREFIXES = ("10.3917", "10.4000", "10.3406", "10.1051", "10.2307")
 
 
@@ -331,8 +360,15 @@ def _journal(index: int, seed: int) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- records
 
-_TYPES = (("article", 0.72), ("chapter", 0.08), ("book", 0.05), ("thesis", 0.04), ("report", 0.04),
-          ("conference_paper", 0.04), ("working_paper", 0.03))
+_TYPES = (
+    ("article", 0.72),
+    ("chapter", 0.08),
+    ("book", 0.05),
+    ("thesis", 0.04),
+    ("report", 0.04),
+    ("conference_paper", 0.04),
+    ("working_paper", 0.03),
+)
 
 
 def _record(index: int, seed: int, journals: list[dict[str, Any]]) -> dict[str, Any]:
@@ -357,10 +393,15 @@ def _record(index: int, seed: int, journals: list[dict[str, Any]]) -> dict[str, 
         ],
     }
     if rng.random() < 0.15:
-        notice["type_label"] = {"article": "Article de revue", "chapter": "Chapitre d'ouvrage",
-                                "book": "Ouvrage", "thesis": "Thèse", "report": "Rapport",
-                                "conference_paper": "Communication dans un congrès",
-                                "working_paper": "Pré-publication, Document de travail"}[doc_type]
+        notice["type_label"] = {
+            "article": "Article de revue",
+            "chapter": "Chapitre d'ouvrage",
+            "book": "Ouvrage",
+            "thesis": "Thèse",
+            "report": "Rapport",
+            "conference_paper": "Communication dans un congrès",
+            "working_paper": "Pré-publication, Document de travail",
+        }[doc_type]
 
     creators = [_person(rng) for _ in range(rng.randint(1, 8))]
     if rng.random() < 0.04:
@@ -377,10 +418,9 @@ def _record(index: int, seed: int, journals: list[dict[str, Any]]) -> dict[str, 
     notice["issued"] = issued
     year = int(issued[:4])
     notice["languages"] = languages
-    notice["keywords"] = (
-        [{"value": w, "lang": "fr"} for w in rng.sample(_FR_WORDS, rng.randint(2, 6))]
-        + [{"value": w, "lang": "en"} for w in rng.sample(_EN_WORDS, rng.randint(2, 6))]
-    )
+    notice["keywords"] = [{"value": w, "lang": "fr"} for w in rng.sample(_FR_WORDS, rng.randint(2, 6))] + [
+        {"value": w, "lang": "en"} for w in rng.sample(_EN_WORDS, rng.randint(2, 6))
+    ]
     notice["disciplines"] = [
         {
             "iri": f"http://aurehal.archives-ouvertes.fr/subject/{code}",
@@ -420,7 +460,11 @@ def _record(index: int, seed: int, journals: list[dict[str, Any]]) -> dict[str, 
         notice["publisher"] = {"type": "organization", "name": rng.choice(_PUBLISHERS)}
     pattern, platform = rng.choice(_PLATFORMS)
     notice["landing_page"] = pattern.format(
-        slug=slug, year=year, issue=issue_no, page=first_page, num=rng.randint(1000, 99999),
+        slug=slug,
+        year=year,
+        issue=issue_no,
+        page=first_page,
+        num=rng.randint(1000, 99999),
         num8=f"{rng.randrange(10**8):08d}",
     )
     notice["collection"] = {"name": platform}

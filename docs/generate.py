@@ -62,15 +62,23 @@ def render_crosswalk() -> str:
         "",
     ]
     for profile in ("dcterms", "bibo", "schema"):
-        lines += [f"## Profile `{profile}`", "", "| field | node | term | value | note |", "|---|---|---|---|---|"]
+        lines += [
+            f"## Profile `{profile}`",
+            "",
+            "| field | node | term | value | note |",
+            "|---|---|---|---|---|",
+        ]
         for row in cw.rows:
             if row.profile.value == profile:
-                lines.append(
-                    f"| `{_cell(row.field)}` | {row.node} | `{row.curie}` | {_cell(row.value)} | {_cell(row.note)} |"
-                )
+                cells = [f"`{_cell(row.field)}`", row.node, f"`{row.curie}`", _cell(row.value), _cell(row.note)]
+                lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
-    lines += ["## Classes", "", "| kind | type | label (en) | label (fr) | DCMI type | FOAF | BIBO | schema.org |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "## Classes",
+        "",
+        "| kind | type | label (en) | label (fr) | DCMI type | FOAF | BIBO | schema.org |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for (kind, type_), columns in cw.types.items():
         cells = [columns.get(k, "") for k in ("label_en", "label_fr")]
         for vocabulary in ("dcmitype", "foaf", "bibo", "schema"):

@@ -18,7 +18,9 @@ VOCAB = ROOT / "vocab"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from the current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/* from the current output"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +63,8 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, bytes], None]:
             path.write_bytes(data)
             if not request.config.getoption("--update-golden"):
                 pytest.fail(f"golden file {name} did not exist; written now — review and commit it")
-        assert data == path.read_bytes(), f"output differs from tests/golden/{name} (rerun with --update-golden after review)"
+        assert data == path.read_bytes(), (
+            f"output differs from tests/golden/{name} (rerun with --update-golden after review)"
+        )
 
     return check

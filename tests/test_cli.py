@@ -16,12 +16,17 @@ from .conftest import EXAMPLES, ROOT
 
 GOOD = {"id": "10670/1.abc123", "type": "article", "titles": [{"value": "Un titre", "lang": "fr"}]}
 BAD_DATE = {"id": "10670/1.bad001", "titles": [{"value": "T"}], "issued": "2019-13"}
-BAD_ORCID = {"id": "10670/1.bad002", "titles": [{"value": "T"}],
-             "creators": [{"family": "X", "identifiers": [{"scheme": "orcid", "value": "0000-0002-1825-0098"}]}]}
+BAD_ORCID = {
+    "id": "10670/1.bad002",
+    "titles": [{"value": "T"}],
+    "creators": [{"family": "X", "identifiers": [{"scheme": "orcid", "value": "0000-0002-1825-0098"}]}],
+}
 
 
 def write_jsonl(path: Path, records: list[object]) -> Path:
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8"
+    )
     return path
 
 
@@ -39,7 +44,9 @@ def test_convert_all_good_exits_0(tmp_path: Path) -> None:
 
 
 def test_bad_records_are_reported_and_others_go_through(tmp_path: Path) -> None:
-    src = write_jsonl(tmp_path / "in.jsonl", [GOOD, BAD_DATE, "{not json", BAD_ORCID, {**GOOD, "id": "10670/1.abc124"}])
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [GOOD, BAD_DATE, "{not json", BAD_ORCID, {**GOOD, "id": "10670/1.abc124"}]
+    )
     out, report = tmp_path / "out.nt", tmp_path / "report.json"
     result = run("convert", str(src), "-f", "ntriples", "-o", str(out), "--report", str(report))
     assert result.returncode == 1
@@ -58,8 +65,16 @@ def test_bad_records_are_reported_and_others_go_through(tmp_path: Path) -> None:
     assert result.stderr.count("rejected record") == 3
 
 
-@pytest.mark.parametrize("argv", [["convert"], ["convert", "x.jsonl", "--format", "nope"], ["frobnicate"],
-                                  ["convert", "does-not-exist.jsonl"], ["convert", str(EXAMPLES), "--profile", "marc"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["convert"],
+        ["convert", "x.jsonl", "--format", "nope"],
+        ["frobnicate"],
+        ["convert", "does-not-exist.jsonl"],
+        ["convert", str(EXAMPLES), "--profile", "marc"],
+    ],
+)
 def test_usage_errors_exit_2(argv: list[str]) -> None:
     result = run(*argv)
     assert result.returncode == 2
@@ -71,12 +86,14 @@ def test_version() -> None:
     assert result.returncode == 0 and result.stdout.startswith("notice-ld ")
 
 
-def test_failed_write_leaves_no_file_and_keeps_the_old_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_no_file_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out.ttl"
     out.write_text("previous content", encoding="utf-8")
     src = write_jsonl(tmp_path / "in.jsonl", [GOOD, {**GOOD, "id": "10670/1.abc124"}])
 
-    from notice_ld import serialize as ser
+    from notice_ld import writers as ser
 
     real = ser.writer
 
@@ -106,7 +123,9 @@ def test_mint_is_deterministic_and_checks_issued(tmp_path: Path) -> None:
     again = run("mint", "--prefix", "10670", "oai:cairn.info:VSOC_191_0123", "oai:hal:hal-01234567")
     assert first.returncode == 0 and first.stdout == again.stdout
     handles = first.stdout.split()
-    assert len(handles) == 2 and all(h.startswith("10670/1.") and len(h) == len("10670/1.jt89mr") for h in handles)
+    assert len(handles) == 2 and all(
+        h.startswith("10670/1.") and len(h) == len("10670/1.jt89mr") for h in handles
+    )
     issued = tmp_path / "issued.tsv"
     issued.write_text(f"{handles[0]}\tsomething:else\n", encoding="utf-8")
     other = run("mint", "--prefix", "10670", "--issued", str(issued), "oai:cairn.info:VSOC_191_0123")

@@ -10,8 +10,18 @@ from hypothesis import strategies as st
 
 from notice_ld import Notice, map_notice, script_block
 
-HOSTILE = ["</script><script>alert(1)</script>", "<!--", "-->", "</SCRIPT >", "\u2028\u2029", "&lt;", "]]>",
-           "\"><img src=x onerror=alert(1)>", "\u202eevil", "<![CDATA["]
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "<!--",
+    "-->",
+    "</SCRIPT >",
+    "\u2028\u2029",
+    "&lt;",
+    "]]>",
+    '"><img src=x onerror=alert(1)>',
+    "\u202eevil",
+    "<![CDATA[",
+]
 
 
 def inner(block: str) -> str:
@@ -31,8 +41,14 @@ def check(block: str, expected_title: str) -> None:
 def test_hostile_fields_stay_inside_the_block() -> None:
     for text in HOSTILE:
         title = f"Titre {text} fin"
-        n = Notice.from_dict({"id": "10670/1.abc123", "titles": [{"value": title, "lang": "fr"}],
-                              "creators": [{"name": text + " X"}], "abstracts": [{"value": text + " résumé", "lang": "fr"}]})
+        n = Notice.from_dict(
+            {
+                "id": "10670/1.abc123",
+                "titles": [{"value": title, "lang": "fr"}],
+                "creators": [{"name": text + " X"}],
+                "abstracts": [{"value": text + " résumé", "lang": "fr"}],
+            }
+        )
         check(script_block(map_notice(n), lang="fr"), n.titles[0].value)
 
 
@@ -47,7 +63,7 @@ def test_any_title_round_trips_through_the_block(text: str) -> None:
 
 
 def test_line_separators_are_escaped() -> None:
-    from notice_ld.serialize.schema_jsonld import embed_json
+    from notice_ld.writers.schema_jsonld import embed_json
 
     text = embed_json({"a": "x\u2028y\u2029z</script>"})
     assert "\u2028" not in text and "\u2029" not in text and "</" not in text
@@ -55,9 +71,14 @@ def test_line_separators_are_escaped() -> None:
 
 
 def test_page_language_picks_title_and_abstract() -> None:
-    n = Notice.from_dict({"id": "10670/1.abc123", "type": "article",
-                          "titles": [{"value": "Titre", "lang": "fr"}, {"value": "Title", "lang": "en"}],
-                          "abstracts": [{"value": "Résumé", "lang": "fr"}, {"value": "Abstract", "lang": "en"}]})
+    n = Notice.from_dict(
+        {
+            "id": "10670/1.abc123",
+            "type": "article",
+            "titles": [{"value": "Titre", "lang": "fr"}, {"value": "Title", "lang": "en"}],
+            "abstracts": [{"value": "Résumé", "lang": "fr"}, {"value": "Abstract", "lang": "en"}],
+        }
+    )
     en = json.loads(inner(script_block(map_notice(n), lang="en")))
     fr = json.loads(inner(script_block(map_notice(n), lang="fr")))
     assert (en["headline"], en["abstract"]) == ("Title", "Abstract")

@@ -7,10 +7,18 @@ from .conftest import ROOT
 
 
 def test_import_is_light() -> None:
-    code = ("import sys, notice_ld; heavy = [m for m in ('pyshacl', 'pyld', 'rdflib', 'requests') if m in sys.modules];"
-            "print(','.join(heavy))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    code = (
+        "import sys, notice_ld; "
+        "heavy = [m for m in ('pyshacl', 'pyld', 'rdflib', 'requests') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+    )
     assert result.stdout.strip() == ""
 
 

@@ -41,7 +41,7 @@ def assert_isomorphic(expected: Graph, actual: Graph) -> None:
     _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
     lines = ["graphs differ", "only in expected:"]
     lines += sorted(f"  {t}" for t in only_expected)[:20]
-    lines += ["only in actual:"] + sorted(f"  {t}" for t in only_actual)[:20]
+    lines += ["only in actual:", *sorted(f"  {t}" for t in only_actual)[:20]]
     pytest.fail("\n".join(lines))
 
 
@@ -75,7 +75,9 @@ def test_nquads_has_one_named_graph_per_notice(example_notices: list[Notice]) ->
     assert {q.graph_name.value for q in quads} == {str(n) for n in names}
 
 
-def test_jsonld_is_the_turtle_graph_for_pyld(example_notices: list[Notice], loader: Callable[..., Any]) -> None:
+def test_jsonld_is_the_turtle_graph_for_pyld(
+    example_notices: list[Notice], loader: Callable[..., Any]
+) -> None:
     from pyld import jsonld
 
     data = serialize(example_notices, Format.JSON_LD)
@@ -101,13 +103,17 @@ def test_jsonld_matches_pyld_compaction(seed: Notice, loader: Callable[..., Any]
     def by_id(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         out = {}
         for node in nodes:
-            out[node["@id"]] = {k: sorted(v, key=json.dumps) if isinstance(v, list) else v for k, v in node.items()}
+            out[node["@id"]] = {
+                k: sorted(v, key=json.dumps) if isinstance(v, list) else v for k, v in node.items()
+            }
         return out
 
     assert by_id(ours["@graph"]) == by_id(compacted["@graph"])
 
 
-def test_schema_jsonld_expands_to_schema_org_terms(example_notices: list[Notice], loader: Callable[..., Any]) -> None:
+def test_schema_jsonld_expands_to_schema_org_terms(
+    example_notices: list[Notice], loader: Callable[..., Any]
+) -> None:
     from pyld import jsonld
 
     data = serialize(example_notices, Format.SCHEMA_JSON_LD, lang="fr")
@@ -127,7 +133,7 @@ def test_schema_jsonld_expands_to_schema_org_terms(example_notices: list[Notice]
         assert any(str(s) == iri for s in full.subjects()), iri
 
 
-FORMATS = [f for f in Format]
+FORMATS = list(Format)
 
 
 @pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.value)
@@ -136,8 +142,21 @@ def test_bytes_identical_across_processes_and_hash_seeds(fmt: Format) -> None:
     for seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
         result = subprocess.run(
-            [sys.executable, "-m", "notice_ld", "convert", str(EXAMPLES), "--format", fmt.value, "--lang", "fr", "-q"],
-            env=env, capture_output=True, check=True,
+            [
+                sys.executable,
+                "-m",
+                "notice_ld",
+                "convert",
+                str(EXAMPLES),
+                "--format",
+                fmt.value,
+                "--lang",
+                "fr",
+                "-q",
+            ],
+            env=env,
+            capture_output=True,
+            check=True,
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1
@@ -146,11 +165,17 @@ def test_bytes_identical_across_processes_and_hash_seeds(fmt: Format) -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "name"),
-    [(Format.TURTLE, "seed.ttl"), (Format.JSON_LD, "seed.jsonld"), (Format.N_TRIPLES, "seed.nt"),
-     (Format.SCHEMA_JSON_LD, "seed.schema.jsonld")],
+    [
+        (Format.TURTLE, "seed.ttl"),
+        (Format.JSON_LD, "seed.jsonld"),
+        (Format.N_TRIPLES, "seed.nt"),
+        (Format.SCHEMA_JSON_LD, "seed.schema.jsonld"),
+    ],
     ids=lambda x: getattr(x, "value", x),
 )
-def test_seed_golden_bytes(seed: Notice, golden: Callable[[str, bytes], None], fmt: Format, name: str) -> None:
+def test_seed_golden_bytes(
+    seed: Notice, golden: Callable[[str, bytes], None], fmt: Format, name: str
+) -> None:
     data = serialize([seed], fmt, lang="fr")
     assert data is not None
     golden(name, data)
@@ -173,4 +198,7 @@ def test_empty_input_is_still_a_valid_document() -> None:
         data = serialize([], fmt)
         assert data is not None
         assert len(Graph().parse(data=data, format=name)) == 0
-    assert json.loads(serialize([], Format.SCHEMA_JSON_LD) or b"") == {"@context": "https://schema.org", "@graph": []}
+    assert json.loads(serialize([], Format.SCHEMA_JSON_LD) or b"") == {
+        "@context": "https://schema.org",
+        "@graph": [],
+    }

@@ -26,8 +26,8 @@ from notice_ld.identifiers import parse as parse_identifier
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.readers import read_path
-from notice_ld.serialize import serialize
-from notice_ld.serialize.schema_jsonld import script_block
+from notice_ld.writers import serialize
+from notice_ld.writers.schema_jsonld import script_block
 
 __all__ = [
     "Config",

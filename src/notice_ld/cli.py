@@ -48,26 +48,50 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser("convert", help="map notices to RDF and write one serialization")
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines / JSON files ('-' for stdin)")
-    convert.add_argument("--from", dest="input_format", choices=[f.value for f in InputFormat],
-                         help="input format (default: from the file name)")
-    convert.add_argument("-f", "--format", default="turtle",
-                         help="turtle, ntriples, nquads, rdfxml, jsonld, schema-jsonld (default: turtle)")
+    convert.add_argument(
+        "--from",
+        dest="input_format",
+        choices=[f.value for f in InputFormat],
+        help="input format (default: from the file name)",
+    )
+    convert.add_argument(
+        "-f",
+        "--format",
+        default="turtle",
+        help="turtle, ntriples, nquads, rdfxml, jsonld, schema-jsonld (default: turtle)",
+    )
     convert.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
-    convert.add_argument("--profile", action="append", default=[],
-                         help="dcterms, bibo, schema or all; repeat or comma-separate (default: all)")
+    convert.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        help="dcterms, bibo, schema or all; repeat or comma-separate (default: all)",
+    )
     convert.add_argument("--lang", default=None, help="page language of the schema-jsonld view (e.g. fr)")
-    convert.add_argument("--base-iri", default=DEFAULT_BASE_IRI,
-                         help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})")
-    convert.add_argument("--document-iri-template", default=None,
-                         help="document IRIs from a template with {id}, e.g. https://isidore.science/document/{id}")
+    convert.add_argument(
+        "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
+    )
+    convert.add_argument(
+        "--document-iri-template",
+        default=None,
+        help="document IRIs from a template with {id}, e.g. https://isidore.science/document/{id}",
+    )
     convert.add_argument("--report", default=None, help="write a JSON report of rejected records here")
     convert.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
 
     mint = commands.add_parser("mint", help="mint Handle-style identifiers PREFIX/1.xxxxxx from stable keys")
-    mint.add_argument("keys", nargs="+", metavar="KEY", help="stable source keys (e.g. OAI identifiers); '-' reads lines from stdin")
+    mint.add_argument(
+        "keys",
+        nargs="+",
+        metavar="KEY",
+        help="stable source keys (e.g. OAI identifiers); '-' reads lines from stdin",
+    )
     mint.add_argument("--prefix", required=True, help="the Handle prefix, e.g. 10670")
-    mint.add_argument("--issued", default=None,
-                      help="TSV file of identifiers already issued: HANDLE<TAB>KEY per line (checked for collisions)")
+    mint.add_argument(
+        "--issued",
+        default=None,
+        help="TSV file of identifiers already issued: HANDLE<TAB>KEY per line (checked for collisions)",
+    )
     convert.set_defaults(handler=_convert)
     mint.set_defaults(handler=_mint)
     return parser
@@ -110,11 +134,13 @@ class _Tally:
 
 def _convert(args: argparse.Namespace) -> int:
     from notice_ld.mapping import NoticeGraph, map_notice
-    from notice_ld.serialize import writer
+    from notice_ld.writers import writer
 
     fmt = Format.from_name(args.format)
     profiles = Profile.parse_many(args.profile or ["all"])
-    config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template, profiles=profiles)
+    config = Config(
+        base_iri=args.base_iri, document_iri_template=args.document_iri_template, profiles=profiles
+    )
     input_format = InputFormat.from_name(args.input_format) if args.input_format else None
     for name in args.inputs:
         if name != "-" and not Path(name).is_file():
@@ -155,8 +181,11 @@ def _convert(args: argparse.Namespace) -> int:
             fh.write(json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
     if not args.quiet:
         where = "" if args.output == "-" else f" to {args.output}"
-        print(f"notice-ld: {tally.converted} notices written as {fmt.value}{where}, "
-              f"{len(tally.errors)} rejected", file=sys.stderr)
+        print(
+            f"notice-ld: {tally.converted} notices written as {fmt.value}{where}, "
+            f"{len(tally.errors)} rejected",
+            file=sys.stderr,
+        )
     return EXIT_REJECTED if tally.errors else EXIT_OK
 
 

@@ -98,8 +98,8 @@ class Crosswalk:
     def curies(self) -> frozenset[str]:
         """Every term and constant class the mapping can emit, as CURIEs."""
         found = {row.curie for row in self.rows}
-        found.update(row.value for row in self.rows if ":" in row.value and not row.value.startswith(("identifier", "lexvo")))
-        for key, columns in self.types.items():
+        found.update(row.value for row in self.rows if row.value.partition(":")[0] in prefixes())
+        for columns in self.types.values():
             for vocabulary, local in columns.items():
                 if local and vocabulary in ("dcmitype", "foaf", "bibo", "schema"):
                     found.add(f"{vocabulary}:{local}")

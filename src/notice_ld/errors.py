@@ -13,9 +13,9 @@ Errors keep their structured data as attributes and build their message in ``__s
 so a caller can report ``(record, field, problem, fix)`` without parsing text.
 
 >>> err = RecordError(record="10670/1.jt89mr", field="issued", problem="month 13 does not exist",
-...                   fix="write the date as YYYY, YYYY-MM or YYYY-MM-DD")
+...                   fix="write YYYY, YYYY-MM or YYYY-MM-DD")
 >>> str(err)
-'record 10670/1.jt89mr, field issued: month 13 does not exist (fix: write the date as YYYY, YYYY-MM or YYYY-MM-DD)'
+'record 10670/1.jt89mr, field issued: month 13 does not exist (fix: write YYYY, YYYY-MM or YYYY-MM-DD)'
 >>> isinstance(err, ValueError)
 True
 """
@@ -48,7 +48,9 @@ class RecordError(NoticeLdError, ValueError):
         """Return a copy that names ``record`` and nests ``field`` under ``field_prefix``."""
         field = self.field
         if field_prefix:
-            field = f"{field_prefix}.{field}" if field and not field.startswith("[") else f"{field_prefix}{field}"
+            field = (
+                f"{field_prefix}.{field}" if field and not field.startswith("[") else f"{field_prefix}{field}"
+            )
         clone = type(self).__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone.record = record if record is not None else self.record

@@ -54,7 +54,9 @@ def to_rdflib(notices: Iterable[Notice | NoticeGraph], *, config: Config | None 
     return graph
 
 
-def to_rdflib_dataset(notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None) -> rdflib.Dataset:
+def to_rdflib_dataset(
+    notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None
+) -> rdflib.Dataset:
     """An rdflib ``Dataset`` with one named graph per notice."""
     from rdflib import Dataset, URIRef
 
@@ -66,11 +68,13 @@ def to_rdflib_dataset(notices: Iterable[Notice | NoticeGraph], *, config: Config
     return dataset
 
 
-def to_oxigraph(notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None) -> Iterator[pyoxigraph.Quad]:
+def to_oxigraph(
+    notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None
+) -> Iterator[pyoxigraph.Quad]:
     """Quads for pyoxigraph (each notice in its named graph), e.g. for ``Store.extend``."""
     import pyoxigraph as ox
 
-    from notice_ld.serialize.rdfxml import to_oxigraph_term
+    from notice_ld.writers.rdfxml import to_oxigraph_term
 
     for item in _graphs(notices, config):
         g = ox.NamedNode(item.graph)

@@ -28,6 +28,7 @@ silently dropped.
 from __future__ import annotations
 
 import calendar
+import difflib
 import enum
 import re
 import unicodedata
@@ -50,7 +51,7 @@ from pydantic import (
 )
 
 from notice_ld import identifiers as ids
-from notice_ld.errors import IdentifierError, RecordError
+from notice_ld.errors import RecordError
 
 __all__ = [
     "Collection",
@@ -67,8 +68,20 @@ __all__ = [
     "Text",
 ]
 
+_DATE_FIX = "write the date as YYYY, YYYY-MM or YYYY-MM-DD, with a month 01-12 and a day that exists"
+
+
+class Invalid(ValueError):
+    """A field value is wrong: ``problem`` says what, ``fix`` what to do (becomes a RecordError)."""
+
+    def __init__(self, problem: str, fix: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.fix = fix
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # fold spaces, keep no-break spaces
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -78,10 +91,13 @@ def _clean_line(value: object) -> object:
         return value
     text = unicodedata.normalize("NFC", value)
     if _CONTROL.search(text):
-        raise ValueError("contains a control character; remove it")
+        raise Invalid(
+            "contains a control character",
+            "remove the control character (copy the text again from its source)",
+        )
     text = _SPACES.sub(" ", text).strip()
     if not text:
-        raise ValueError("is empty; remove the field or give a value")
+        raise Invalid("is empty", "remove the field or give a value")
     return text
 
 
@@ -91,11 +107,14 @@ def _clean_block(value: object) -> object:
         return value
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(text):
-        raise ValueError("contains a control character; remove it")
+        raise Invalid(
+            "contains a control character",
+            "remove the control character (copy the text again from its source)",
+        )
     paragraphs = [_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)]
     text = "\n\n".join(p for p in paragraphs if p)
     if not text:
-        raise ValueError("is empty; remove the field or give a value")
+        raise Invalid("is empty", "remove the field or give a value")
     return text
 
 
@@ -105,7 +124,7 @@ def _language_tag(value: object) -> object:
         return value
     tag = value.strip()
     if not tag or not tag.isascii() or not langcodes.tag_is_valid(tag):
-        raise ValueError(f"{value!r} is not a BCP 47 language tag (write e.g. 'fr', 'en', 'de-CH')")
+        raise Invalid(f"{value!r} is not a BCP 47 language tag", "write a tag such as 'fr', 'en' or 'de-CH'")
     return langcodes.standardize_tag(tag)
 
 
@@ -118,15 +137,21 @@ def _identifier(value: object) -> object:
     if isinstance(value, Mapping):
         extra = set(value) - {"scheme", "value"}
         if extra:
-            raise ValueError(f"unknown key(s) {sorted(extra)} in identifier; use 'scheme' and 'value'")
+            raise Invalid(f"unknown key(s) {sorted(extra)} in an identifier", "use only 'scheme' and 'value'")
         text = value.get("value")
         if not isinstance(text, str):
-            raise ValueError("identifier needs a 'value' string")
+            raise Invalid(
+                "an identifier needs a 'value'",
+                "write {'scheme': ..., 'value': '...'} or the identifier as a string",
+            )
         scheme = value.get("scheme")
         if scheme is not None and not isinstance(scheme, str):
-            raise ValueError("identifier 'scheme' must be a string")
+            raise Invalid("an identifier's 'scheme' must be text", f"use one of: {', '.join(_SCHEMES)}")
         return ids.parse(text, scheme)
-    raise ValueError("an identifier is a string or an object {'scheme', 'value'}")
+    raise Invalid(
+        "an identifier must be text or an object",
+        "write the identifier as a string or {'scheme': ..., 'value': ...}",
+    )
 
 
 def _identifier_json(identifier: ids.Identifier) -> dict[str, str]:
@@ -248,7 +273,7 @@ class Person(BaseModel):
     @model_validator(mode="after")
     def _has_a_name(self) -> Self:
         if self.name is None and self.family is None:
-            raise ValueError("a person needs 'family' (and 'given') or 'name'")
+            raise Invalid("a person has no name", "give 'family' (and 'given'), or 'name'")
         _check_agent_ids(self.identifiers, ("orcid", "idref", "isni", "url"))
         return self
 
@@ -263,12 +288,12 @@ class Person(BaseModel):
 class Organization(BaseModel):
     """An organisation (an author, a publisher, a providing organisation), with ROR/ISNI/IdRef ids.
 
-    >>> Organization(name="Cairn").display_name
+    >>> Organization(type="organization", name="Cairn").display_name
     'Cairn'
     """
 
     model_config = _FROZEN
-    type: Literal["organization"] = "organization"
+    type: Literal["organization"]
     name: Line
     identifiers: tuple[IdentifierField, ...] = ()
 
@@ -286,9 +311,9 @@ class Organization(BaseModel):
 def _check_agent_ids(values: tuple[ids.Identifier, ...], allowed: tuple[str, ...]) -> None:
     for identifier in values:
         if identifier.scheme.value not in allowed:
-            raise ValueError(
-                f"a {identifier.scheme.label} does not identify this kind of agent; "
-                f"use one of: {', '.join(allowed)}"
+            raise Invalid(
+                f"{identifier.scheme.a_label} does not identify this kind of agent",
+                f"use one of: {', '.join(allowed)}; or move it to the right person or organisation",
             )
 
 
@@ -300,7 +325,11 @@ def _agent_tag(value: Any) -> str:
 
 Agent = Annotated[
     Annotated[Person, Tag("person")] | Annotated[Organization, Tag("organization")],
-    Discriminator(_agent_tag, custom_error_type="agent_type", custom_error_message="type must be 'person' or 'organization'"),
+    Discriminator(
+        _agent_tag,
+        custom_error_type="agent_type",
+        custom_error_message="type must be 'person' or 'organization'",
+    ),
 ]
 
 
@@ -332,7 +361,7 @@ class Concept(BaseModel):
     @model_validator(mode="after")
     def _iri_or_label(self) -> Self:
         if self.iri is None and not self.labels:
-            raise ValueError("a concept needs an 'iri' or at least one label")
+            raise Invalid("a concept has neither an IRI nor a label", "give 'iri' or at least one label")
         return self
 
 
@@ -361,7 +390,10 @@ class Container(BaseModel):
         for name, expected in (("issn", "issn"), ("eissn", "issn"), ("issn_l", "issn"), ("isbn", "isbn")):
             value: ids.Identifier | None = getattr(self, name)
             if value is not None and value.scheme.value not in (expected, "issn-l"):
-                raise ValueError(f"'{name}' must be an {expected.upper()}, got a {value.scheme.label}")
+                raise Invalid(
+                    f"'{name}' holds a {value.scheme.label}, not an {expected.upper()}",
+                    f"put an {expected.upper()} in '{name}'",
+                )
         return self
 
     @property
@@ -397,7 +429,10 @@ class License(BaseModel):
     @model_validator(mode="after")
     def _iri_or_label(self) -> Self:
         if self.iri is None and self.label is None:
-            raise ValueError("a licence needs an 'iri' or a 'label'")
+            raise Invalid(
+                "a licence has neither an IRI nor a label",
+                "give 'iri' (e.g. https://creativecommons.org/licenses/by/4.0/) or 'label'",
+            )
         return self
 
 
@@ -412,7 +447,7 @@ class Notice(BaseModel):
     >>> Notice.from_dict({"id": "10.1234/x", "titles": [{"value": "T"}], "issued": "2019-13"})
     Traceback (most recent call last):
     ...
-    notice_ld.errors.RecordError: record 10.1234/x, field issued: month 13 does not exist
+    notice_ld.errors.RecordError: record 10.1234/x, field issued: month 13 does not exist (fix: ...)
     """
 
     model_config = _FROZEN
@@ -448,20 +483,23 @@ class Notice(BaseModel):
         text = value.strip()
         match = _DATE.match(text)
         if not match:
-            raise ValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+            raise Invalid(f"{value!r} is not a date", _DATE_FIX)
         year, month, day = match.groups()
         if year == "0000":
-            raise ValueError("year 0000 does not exist")
+            raise Invalid("year 0000 does not exist", _DATE_FIX)
         if month is not None and not 1 <= int(month) <= 12:
-            raise ValueError(f"month {int(month)} does not exist")
+            raise Invalid(f"month {int(month)} does not exist", _DATE_FIX)
         if day is not None and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
-            raise ValueError(f"day {int(day)} does not exist in {year}-{month}")
+            raise Invalid(f"day {int(day)} does not exist in {year}-{month}", _DATE_FIX)
         return text
 
     @model_validator(mode="after")
     def _coherent(self) -> Self:
         if self.creators_et_al and not self.creators:
-            raise ValueError("'creators_et_al' is true but no creator is listed; list the first creator(s)")
+            raise Invalid(
+                "'creators_et_al' is true but no creator is listed",
+                "list the first creator(s), or set creators_et_al to false",
+            )
         return self
 
     @property
@@ -529,25 +567,81 @@ _FIXES = {
 }
 
 
+def _message(error: Any) -> tuple[str, str]:
+    """Problem and fix for one pydantic error, in a cataloguer's words."""
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, Invalid):
+        return cause.problem, cause.fix
+    kind = error["type"]
+    loc = error["loc"]
+    if kind == "missing":
+        return "this field is required", "add this field"
+    if kind == "extra_forbidden":
+        name = str(loc[-1]) if loc else "?"
+        known = _known_fields(error)
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sorted(known))}"
+        return f"unknown field '{name}'", f"{hint} (see docs/model.md)"
+    problem = str(error["msg"]).removeprefix("Value error, ")
+    return problem, _FIXES.get(kind, "")
+
+
+def _known_fields(error: Any) -> list[str]:
+    """Field names of the model an unknown field was found in (best effort, for suggestions)."""
+    models: dict[str, type[BaseModel]] = {
+        "creators": Person,
+        "publisher": Person,
+        "organization": Organization,
+        "contributors": Contributor,
+        "subjects": Concept,
+        "disciplines": Concept,
+        "scope": Concept,
+        "container": Container,
+        "collection": Collection,
+        "license": License,
+        "titles": Text,
+        "keywords": Text,
+        "abstracts": LongText,
+    }
+    names = [p for p in error["loc"][:-1] if isinstance(p, str)]
+    model: type[BaseModel] = Notice
+    if names:
+        model = models.get(names[0], Notice)
+        if names[-1] == "agent":
+            model = Person
+        if names[-1] == "organization":
+            model = Organization
+    return list(model.model_fields)
+
+
 def _to_record_error(exc: ValidationError, record: str | None) -> RecordError:
-    """Turn pydantic's first error into a RecordError; the other problems are appended."""
+    """Turn pydantic's errors into one RecordError; the first names the field, others follow."""
     errors = exc.errors(include_url=False)
     # an item that failed also makes its list "too short": report the item, not the consequence
     locs = [tuple(e["loc"]) for e in errors]
-    errors = [e for e in errors if not (e["type"] == "too_short" and any(
-        len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"]) for other in locs))] or errors
+    errors = [
+        e
+        for e in errors
+        if not (
+            e["type"] == "too_short"
+            and any(
+                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"]) for other in locs
+            )
+        )
+    ] or errors
+    # an unknown field explains a missing one ("titel" for "titles"): report it first
+    errors.sort(key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     field = _field_path(first["loc"])
     cause = first.get("ctx", {}).get("error")
-    if isinstance(cause, IdentifierError):
-        return cause.with_context(record=record, field_prefix=field)
     if isinstance(cause, RecordError):
-        return cause.with_context(record=record, field_prefix=field)
-    problem = str(first["msg"]).removeprefix("Value error, ")
+        error = cause.with_context(record=record, field_prefix=field)
+    else:
+        problem, fix = _message(first)
+        error = RecordError(record=record, field=field, problem=problem, fix=fix)
     if len(errors) > 1:
-        others = "; ".join(
-            f"{_field_path(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}" for e in errors[1:4]
-        )
+        others = "; ".join(f"{_field_path(e['loc']) or 'notice'}: {_message(e)[0]}" for e in errors[1:4])
         more = f" and {len(errors) - 4} more" if len(errors) > 4 else ""
-        problem = f"{problem} (also {others}{more})"
-    return RecordError(record=record, field=field, problem=problem, fix=_FIXES.get(first["type"], ""))
+        error.problem = f"{error.problem} (also {others}{more})"
+        error.args = (error.problem,)
+    return error

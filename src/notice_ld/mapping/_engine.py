@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any
 
 import langcodes
@@ -56,6 +57,11 @@ def _lexvo(tag: str) -> Object:
     return IRI(LEXVO + code)
 
 
+# Minting hashes and transliterates; the same people and journals recur across notices.
+# A bounded cache keeps memory flat however many notices go through.
+_mint_iri = lru_cache(maxsize=1 << 14)(ids.mint_iri)
+
+
 def _as_tuple(value: Any) -> tuple[Any, ...]:
     if value is None:
         return ()
@@ -77,21 +83,28 @@ def _texts(value: Any) -> Iterator[Object]:
 class Builder:
     """Collects the triples of one notice; knows the IRIs of every node it describes."""
 
-    __slots__ = ("_identifier_iris", "config", "doc", "notice", "triples")
+    __slots__ = ("_memo", "config", "doc", "notice", "triples")
 
     def __init__(self, notice: Notice, config: Config) -> None:
         self.notice = notice
         self.config = config
         self.doc = document_iri(notice, config)
         self.triples: list[Triple] = []
+        self._memo: dict[int, str] = {}  # id(node object) -> IRI, for this notice only
 
     # -- IRIs ---------------------------------------------------------------------------------
     def mint(self, kind: str, key: str) -> str:
         """A deterministic IRI under the configured base (see :func:`notice_ld.identifiers.mint_iri`)."""
-        return ids.mint_iri(self.config.base_iri, kind, key)
+        return _mint_iri(self.config.base_iri, kind, key)
 
     def agent_iri(self, agent: Person | Organization) -> str:
         """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted."""
+        known = self._memo.get(id(agent))
+        if known is None:
+            known = self._memo[id(agent)] = self._agent_iri(agent)
+        return known
+
+    def _agent_iri(self, agent: Person | Organization) -> str:
         order = ("orcid", "idref", "isni") if isinstance(agent, Person) else ("ror", "isni", "idref")
         for scheme in order:
             for identifier in agent.identifiers:
@@ -127,70 +140,87 @@ class Builder:
         """Add one triple."""
         self.triples.append((subject, predicate, obj))
 
-    def link(self, field: str, profile: Profile, target: str, node: str = "document", subject: str | None = None) -> None:
+    def link(
+        self, field: str, profile: Profile, target: str, node: str = "document", subject: str | None = None
+    ) -> None:
         """Link ``subject`` (the document by default) to node ``target`` with the field's terms."""
         s = self.doc if subject is None else subject
         for row in crosswalk().rows_for(field, profile, node):
             if row.value == "node":
                 self.triples.append((s, row.term, IRI(target)))
 
-    def describe(self, subject: str, node: str, source: Any, profile: Profile, kind: str = "") -> None:
+    def describe(self, subject: str, node: str, source: Any, profile: Profile) -> None:
         """Emit every non-structural crosswalk row of ``node`` for ``profile`` about ``source``."""
-        for row, convert in _compiled(profile, node):
-            for obj in convert(self, row, source, kind):
-                self.triples.append((subject, row.term, obj))
+        append = self.triples.append
+        for term, resolve, convert in _compiled(profile, node):
+            for obj in convert(self, resolve(source), source, node):
+                append((subject, term, obj))
 
 
 # -- value converters ---------------------------------------------------------------------------
-Converter = Callable[[Builder, Row, Any, str], Iterable[Object]]
+Converter = Callable[[Builder, Any, Any, str], Iterable[Object]]
 
 
-def _attr(row: Row, source: Any) -> Any:
-    """The value a row reads: dotted paths from the notice, or the last part from a node object."""
-    parts = [p.split("[", 1)[0] for p in row.field.split(".")]
-    if isinstance(source, Notice):
-        value: Any = source
-        for part in parts:
-            if value is None:
-                return None
-            value = getattr(value, part)
-        return value
-    if parts[-1] == "name" and isinstance(source, (Person, Organization)):
-        return source.display_name
-    return getattr(source, parts[-1], None)
+def _resolver(row: Row) -> Callable[[Any], Any]:
+    """How a row reads its value: a dotted path from the notice, or an attribute of a node object."""
+    parts = tuple(p.split("[", 1)[0] for p in row.field.split("."))
+    last = parts[-1]
+    if row.node == "document":
+        if len(parts) == 1:
+            return attrgetter(last)
+
+        def from_notice(source: Any) -> Any:
+            value: Any = source
+            for part in parts:
+                if value is None:
+                    return None
+                value = getattr(value, part)
+            return value
+
+        return from_notice
+    if last == "name" and row.node == "agent":
+        return attrgetter("display_name")
+    return lambda source: getattr(source, last, None)
 
 
-def _literal(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-    return _texts(_attr(row, source))
+def _literal(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (Literal(value),)
+    return _texts(value)
 
 
-def _date(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-    value = _attr(row, source)
+def _lang_literal(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    return [Literal.tagged(t.value, t.lang) for t in value]
+
+
+def _date(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
     if value is None:
         return ()
     return (Literal(value, _DATE_TYPES[value.count("-")]),)
 
 
-def _iri(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-    return tuple(IRI(v) for v in _as_tuple(_attr(row, source)))
+def _iri(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(IRI(v) for v in _as_tuple(value))
 
 
-def _bcp47(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-    return tuple(Literal(tag) for tag in _as_tuple(_attr(row, source)))
+def _bcp47(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(Literal(tag) for tag in _as_tuple(value))
 
 
-def _lexvo_iri(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-    return tuple(_lexvo(tag) for tag in _as_tuple(_attr(row, source)))
+def _lexvo_iri(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(_lexvo(tag) for tag in _as_tuple(value))
 
 
-def _identifier(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-    return tuple(Literal(i.literal) for i in _as_tuple(_attr(row, source)))
+def _identifier(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    return tuple(Literal(i.literal) for i in _as_tuple(value))
 
 
 def _identifier_of(scheme: str) -> Converter:
-    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    def convert(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
         out: list[Object] = []
-        for identifier in _as_tuple(_attr(row, source)):
+        for identifier in _as_tuple(value):
             if scheme == "isbn13" and identifier.scheme is ids.Scheme.ISBN:
                 out.append(Literal(identifier.literal))
             elif scheme == "isbn10" and identifier.scheme is ids.Scheme.ISBN:
@@ -204,13 +234,13 @@ def _identifier_of(scheme: str) -> Converter:
     return convert
 
 
-def _identifier_iri(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+def _identifier_iri(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
     own = b.doc if isinstance(source, Notice) else b.agent_iri(source)
-    return tuple(IRI(i.iri) for i in _as_tuple(_attr(row, source)) if i.iri != own)
+    return tuple(IRI(i.iri) for i in _as_tuple(value) if i.iri != own)
 
 
 def _page(index: int) -> Converter:
-    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+    def convert(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
         container = source.container if isinstance(source, Notice) else source
         pages = container.page_range if container is not None else None
         return (Literal(pages[index]),) if pages else ()
@@ -218,7 +248,7 @@ def _page(index: int) -> Converter:
     return convert
 
 
-def _license_label(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
+def _license_label(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
     licence = source.license
     if licence is None or licence.iri is not None or licence.label is None:
         return ()
@@ -226,27 +256,30 @@ def _license_label(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Obj
 
 
 def _class_of(vocabulary: str) -> Converter:
-    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-        node_kind = kind or row.node
-        type_ = source.type.value if hasattr(source.type, "value") else str(source.type)
-        iri = crosswalk().type_class(node_kind, type_, vocabulary)
-        return (IRI(iri),) if iri else ()
+    def convert(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+        return _type_classes(kind, str(source.type), vocabulary)
 
     return convert
 
 
-def _constant(curie: str) -> Converter:
-    value = (IRI(expand(curie)),)
+@cache
+def _type_classes(kind: str, type_: str, vocabulary: str) -> tuple[Object, ...]:
+    iri = crosswalk().type_class(kind, type_, vocabulary)
+    return (IRI(iri),) if iri else ()
 
-    def convert(b: Builder, row: Row, source: Any, kind: str) -> Iterable[Object]:
-        return value
+
+def _constant(curie: str) -> Converter:
+    constant = (IRI(expand(curie)),)
+
+    def convert(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+        return constant
 
     return convert
 
 
 _CONVERTERS: dict[str, Converter] = {
     "literal": _literal,
-    "lang-literal": _literal,
+    "lang-literal": _lang_literal,
     "date": _date,
     "iri": _iri,
     "bcp47": _bcp47,
@@ -275,13 +308,13 @@ def converter(value: str) -> Converter | None:
 
 
 @cache
-def _compiled(profile: Profile, node: str) -> tuple[tuple[Row, Converter], ...]:
+def _compiled(profile: Profile, node: str) -> tuple[tuple[str, Callable[[Any], Any], Converter], ...]:
     out = []
     for row in crosswalk().rows:
         if row.profile is profile and row.node == node and "[" not in row.field:
             convert = converter(row.value)
             if convert is not None:
-                out.append((row, convert))
+                out.append((row.term, _resolver(row), convert))
     return tuple(out)
 
 

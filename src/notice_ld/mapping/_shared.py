@@ -12,7 +12,7 @@ __all__ = ["describe_agents", "describe_concepts"]
 def describe_agent(b: Builder, agent: Person | Organization, profile: Profile) -> str:
     """Describe one agent (type, names, identifiers) and return its IRI."""
     iri = b.agent_iri(agent)
-    b.describe(iri, "agent", agent, profile, kind="agent")
+    b.describe(iri, "agent", agent, profile)
     return iri
 
 

@@ -51,10 +51,12 @@ class InputFormat(enum.Enum):
         return cls.JSON if str(path).lower().endswith(".json") else cls.JSONL
 
 
-_READERS: Final = MappingProxyType({
-    InputFormat.JSONL: "notice_ld.readers.jsonl:read_jsonl",
-    InputFormat.JSON: "notice_ld.readers.jsonl:read_json",
-})
+_READERS: Final = MappingProxyType(
+    {
+        InputFormat.JSONL: "notice_ld.readers.jsonl:read_jsonl",
+        InputFormat.JSON: "notice_ld.readers.jsonl:read_json",
+    }
+)
 
 
 def read(stream: IO[str], fmt: InputFormat, *, name: str = "<input>") -> Iterator[Outcome]:

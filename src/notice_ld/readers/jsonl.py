@@ -15,8 +15,9 @@ __all__ = ["read_json", "read_jsonl", "to_outcome"]
 def to_outcome(data: Any, where: str) -> Notice | RecordError:
     """Validate one decoded record; errors name the record by its id and position."""
     if not isinstance(data, Mapping):
-        return RecordError(record=where, problem="a notice must be a JSON object",
-                           fix="write one JSON object per notice")
+        return RecordError(
+            record=where, problem="a notice must be a JSON object", fix="write one JSON object per notice"
+        )
     ident = data.get("id")
     if isinstance(ident, Mapping):
         ident = ident.get("value")
@@ -30,14 +31,18 @@ def to_outcome(data: Any, where: str) -> Notice | RecordError:
 def read_jsonl(stream: IO[str], name: str) -> Iterator[Notice | RecordError]:
     """One notice per line; blank lines are skipped; a bad line is an error for that line only."""
     for number, line in enumerate(stream, start=1):
+        line = line.rstrip("\r\n")
         if not line.strip():
             continue
         where = f"{name}:{number}"
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield RecordError(record=where, problem=f"not valid JSON ({exc.msg} at column {exc.colno})",
-                              fix="write one complete JSON object per line")
+            yield RecordError(
+                record=where,
+                problem=f"not valid JSON ({exc.msg} at column {exc.colno})",
+                fix="write one complete JSON object per line",
+            )
             continue
         yield to_outcome(data, where)
 
@@ -47,8 +52,11 @@ def read_json(stream: IO[str], name: str) -> Iterator[Notice | RecordError]:
     try:
         data = json.load(stream)
     except json.JSONDecodeError as exc:
-        yield RecordError(record=name, problem=f"not valid JSON ({exc.msg} at line {exc.lineno})",
-                          fix="check the file is one JSON array of notice objects")
+        yield RecordError(
+            record=name,
+            problem=f"not valid JSON ({exc.msg} at line {exc.lineno})",
+            fix="check the file is one JSON array of notice objects",
+        )
         return
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items):

@@ -105,7 +105,7 @@ def turtle_block(graph: NoticeGraph, compact: _Compactor) -> str:
         rest = [t for t in triples if t[1] != RDF_TYPE]
         parts: list[str] = []
         if types:
-            parts.append("a " + ", ".join(compact(o) for o in types))
+            parts.append("a " + ", ".join(compact(str(o)) for o in types))
         current = None
         objects: list[str] = []
         for _, predicate, obj in rest:

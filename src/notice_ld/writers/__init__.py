@@ -30,14 +30,16 @@ __all__ = ["Writer", "serialize", "writer"]
 Writer: TypeAlias = Callable[[Iterable[NoticeGraph], IO[bytes], "str | None"], None]
 """A writer: ``(notice graphs, binary output, page language) -> None``."""
 
-_WRITERS: Final = MappingProxyType({
-    Format.TURTLE: "notice_ld.serialize._text:write_turtle",
-    Format.N_TRIPLES: "notice_ld.serialize._text:write_ntriples",
-    Format.N_QUADS: "notice_ld.serialize._text:write_nquads",
-    Format.RDF_XML: "notice_ld.serialize.rdfxml:write_rdfxml",
-    Format.JSON_LD: "notice_ld.serialize.jsonld:write_jsonld",
-    Format.SCHEMA_JSON_LD: "notice_ld.serialize.schema_jsonld:write_schema_jsonld",
-})
+_WRITERS: Final = MappingProxyType(
+    {
+        Format.TURTLE: "notice_ld.writers._text:write_turtle",
+        Format.N_TRIPLES: "notice_ld.writers._text:write_ntriples",
+        Format.N_QUADS: "notice_ld.writers._text:write_nquads",
+        Format.RDF_XML: "notice_ld.writers.rdfxml:write_rdfxml",
+        Format.JSON_LD: "notice_ld.writers.jsonld:write_jsonld",
+        Format.SCHEMA_JSON_LD: "notice_ld.writers.schema_jsonld:write_schema_jsonld",
+    }
+)
 
 
 def writer(fmt: Format) -> Writer:

@@ -58,7 +58,10 @@ def _local(iri: str | None) -> str | None:
 
 
 def _agent(b: Builder, agent: Person | Organization) -> dict[str, Any]:
-    obj: dict[str, Any] = {"@id": b.agent_iri(agent), "@type": "Person" if isinstance(agent, Person) else "Organization"}
+    obj: dict[str, Any] = {
+        "@id": b.agent_iri(agent),
+        "@type": "Person" if isinstance(agent, Person) else "Organization",
+    }
     obj["name"] = agent.display_name
     if isinstance(agent, Person):
         if agent.family:
@@ -108,7 +111,11 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
     abstract = _pick(n.abstracts, lang)
     if abstract is not None:
         obj["abstract"] = abstract.value
-    keywords = [k.value for k in n.keywords if not lang or k.lang is None or k.lang.split("-")[0] == lang.split("-")[0]]
+    keywords = [
+        k.value
+        for k in n.keywords
+        if not lang or k.lang is None or k.lang.split("-")[0] == lang.split("-")[0]
+    ]
     if keywords:
         obj["keywords"] = keywords
     about = [_concept(b, c, lang) for c in (*n.disciplines, *n.subjects)]
@@ -128,11 +135,19 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
             part["isbn"] = c.isbn.literal
         periodical = part["@id"]
         if c.volume is not None:
-            part = {"@id": b.mint("volume", f"{periodical}|{c.volume}"), "@type": "PublicationVolume",
-                    "volumeNumber": c.volume, "isPartOf": part}
+            part = {
+                "@id": b.mint("volume", f"{periodical}|{c.volume}"),
+                "@type": "PublicationVolume",
+                "volumeNumber": c.volume,
+                "isPartOf": part,
+            }
         if c.issue is not None:
-            part = {"@id": b.mint("issue", f"{periodical}|{c.volume or ''}|{c.issue}"),
-                    "@type": "PublicationIssue", "issueNumber": c.issue, "isPartOf": part}
+            part = {
+                "@id": b.mint("issue", f"{periodical}|{c.volume or ''}|{c.issue}"),
+                "@type": "PublicationIssue",
+                "issueNumber": c.issue,
+                "isPartOf": part,
+            }
         obj["isPartOf"] = part
         if c.pages:
             pages = c.page_range
@@ -140,10 +155,12 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
                 obj["pageStart"], obj["pageEnd"] = pages
             obj["pagination"] = c.pages
     identifiers = [n.id, *n.identifiers]
-    obj["identifier"] = _one_or_many([
-        {"@type": "PropertyValue", "propertyID": i.scheme.value, "value": i.value, "url": i.iri}
-        for i in identifiers
-    ])
+    obj["identifier"] = _one_or_many(
+        [
+            {"@type": "PropertyValue", "propertyID": i.scheme.value, "value": i.value, "url": i.iri}
+            for i in identifiers
+        ]
+    )
     same = [i.iri for i in n.identifiers if i.iri != graph.iri and i.iri.startswith("http")]
     if same:
         obj["sameAs"] = _one_or_many(same)
@@ -164,7 +181,9 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
     return obj
 
 
-_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_HTML_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def embed_json(value: Any) -> str:
@@ -193,7 +212,7 @@ def write_schema_jsonld(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str
     for graph in graphs:
         obj = schema_object(graph, lang)
         del obj["@context"]
-        text = json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        text = json.dumps(obj, ensure_ascii=False)
         out.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
         first = False
     out.write(b"\n  ]\n}\n" if not first else b"]\n}\n")

@@ -60,7 +60,7 @@ def node_objects(graph: NoticeGraph, curie: _Curie | None = None) -> list[dict[s
     for s, p, o in graph.triples:
         node = nodes.setdefault(s, {})
         if p == RDF_TYPE:
-            node.setdefault("@type", []).append(c(o))
+            node.setdefault("@type", []).append(c(str(o)))
         else:
             node.setdefault(c(p), []).append(c.value(o))
     ordered = sorted(nodes, key=lambda s: (s != graph.iri, s))
@@ -81,7 +81,7 @@ def write_jsonld(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None
     first = True
     for graph in graphs:
         for node in node_objects(graph, curie):
-            text = json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n    ")
+            text = json.dumps(node, ensure_ascii=False, sort_keys=True)
             out.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
             first = False
     out.write(b"\n  ]\n}\n" if not first else b"]\n}\n")
