@@ -70,7 +70,8 @@ def render_crosswalk() -> str:
         ]
         for row in cw.rows:
             if row.profile.value == profile:
-                cells = [f"`{_cell(row.field)}`", row.node, f"`{row.curie}`", _cell(row.value), _cell(row.note)]
+                cells = [f"`{_cell(row.field)}`", row.node, f"`{row.curie}`"]
+                cells += [_cell(row.value), _cell(row.note)]
                 lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     lines += [
