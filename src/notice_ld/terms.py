@@ -55,9 +55,16 @@ class Literal(NamedTuple):
 
     @classmethod
     def tagged(cls, value: str, lang: str | None) -> Literal:
-        """A language-tagged string, or a plain ``xsd:string`` when ``lang`` is ``None``."""
+        """A language-tagged string, or a plain ``xsd:string`` when ``lang`` is ``None``.
+
+        Tags are written in lower case, the canonical form of RDF's value space ("zh-Hant" and
+        "zh-hant" are the same tag), so every RDF library reads the same literal back.
+
+        >>> Literal.tagged("Titre", "zh-Hant").lang
+        'zh-hant'
+        """
         if lang:
-            return cls(value, RDF_LANGSTRING, lang)
+            return cls(value, RDF_LANGSTRING, lang.lower())
         return cls(value)
 
 
