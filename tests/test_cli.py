@@ -143,3 +143,12 @@ def test_schema_jsonld_for_web_pages(tmp_path: Path) -> None:
     assert seed["@type"] == "ScholarlyArticle"
     assert seed["author"][0]["name"] == "Emmanuelle Jouet"
     assert seed["abstract"].startswith("Les politiques publiques")
+
+
+def test_dev_null_is_written_not_replaced() -> None:
+    before = os.stat("/dev/null")
+    result = run("convert", str(EXAMPLES), "-o", "/dev/null", "-q")
+    assert result.returncode == 0, result.stderr
+    after = os.stat("/dev/null")
+    assert (after.st_mode, after.st_rdev) == (before.st_mode, before.st_rdev)
+    assert not [p for p in Path("/dev").iterdir() if p.name.startswith(".null.")]

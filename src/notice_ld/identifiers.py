@@ -181,6 +181,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def _bad_char(text: str) -> str | None:
     """Describe the first control / invisible / unassigned character of ``text``, if any."""
+    if text.isascii() and text.isprintable():
+        return None  # the common case, without a per-character lookup
     for char in text:
         if unicodedata.category(char).startswith("C"):
             name = unicodedata.name(char, "control character")

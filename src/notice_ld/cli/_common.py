@@ -21,12 +21,18 @@ def atomic_output(path: str) -> Iterator[IO[bytes]]:
 
     ``-`` is standard output. Files are written to a temporary file in the same folder, synced,
     then renamed over ``path``: a failure leaves the previous file untouched and no partial file.
+    Special files (``/dev/null``, a named pipe) are written directly: they cannot be replaced
+    and hold no previous content to protect.
     """
     if path == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
     target = Path(path)
+    if target.exists() and not target.is_file():
+        with target.open("wb") as fh:
+            yield fh
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:

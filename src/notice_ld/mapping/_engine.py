@@ -18,10 +18,11 @@ from typing import Any
 import langcodes
 
 from notice_ld import identifiers as ids
+from notice_ld.citation import cite
 from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import Row, crosswalk, expand, prefixes
 from notice_ld.model import Concept, Container, Notice, Organization, Person, Text
-from notice_ld.terms import IRI, RDF_TYPE, XSD, Literal, Object, Triple
+from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD, Literal, Object, Triple
 
 __all__ = ["Builder", "document_iri"]
 
@@ -192,7 +193,7 @@ def _literal(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]
 
 
 def _lang_literal(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
-    return [Literal.tagged(t.value, t.lang) for t in value]
+    return [Literal(t.value, RDF_LANGSTRING, t.lang.lower()) if t.lang else Literal(t.value) for t in value]
 
 
 def _date(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
@@ -255,6 +256,13 @@ def _license_label(b: Builder, value: Any, source: Any, kind: str) -> Iterable[O
     return (Literal(licence.label),)
 
 
+def _citation(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    """The notice's own citation as given; without one, the generated ISIDORE citation in French."""
+    if value is not None:
+        return (Literal(value),)
+    return (Literal(cite(source)),)
+
+
 def _class_of(vocabulary: str) -> Converter:
     def convert(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
         return _type_classes(kind, str(source.type), vocabulary)
@@ -289,6 +297,7 @@ _CONVERTERS: dict[str, Converter] = {
     "page-start": _page(0),
     "page-end": _page(1),
     "license-label": _license_label,
+    "citation": _citation,
 }
 
 
@@ -307,6 +316,10 @@ def converter(value: str) -> Converter | None:
     raise ValueError(f"crosswalk value form {value!r} is unknown")
 
 
+def _nothing(source: Any) -> None:
+    return None
+
+
 @cache
 def _compiled(profile: Profile, node: str) -> tuple[tuple[str, Callable[[Any], Any], Converter], ...]:
     out = []
@@ -314,7 +327,9 @@ def _compiled(profile: Profile, node: str) -> tuple[tuple[str, Callable[[Any], A
         if row.profile is profile and row.node == node and "[" not in row.field:
             convert = converter(row.value)
             if convert is not None:
-                out.append((row.term, _resolver(row), convert))
+                # constants and classes read no field value: don't look up an attribute for them
+                reads = not (row.value.startswith("class:") or row.value.partition(":")[0] in prefixes())
+                out.append((row.term, _resolver(row) if reads else _nothing, convert))
     return tuple(out)
 
 
