@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -28,7 +28,7 @@ from types import MappingProxyType
 from notice_ld._resources import data_dir
 from notice_ld.config import Profile
 
-__all__ = ["Crosswalk", "Row", "crosswalk", "prefixes"]
+__all__ = ["Crosswalk", "Curies", "Row", "crosswalk", "prefixes"]
 
 
 @cache
@@ -50,6 +50,38 @@ def expand(curie: str) -> str:
         return prefixes()[prefix] + local
     except KeyError:
         raise ValueError(f"unknown prefix in {curie!r}") from None
+
+
+class Curies:
+    """Prefixed names (``dcterms:title``) for IRIs in the fixed prefix table, memoised.
+
+    ``local_ok`` says which local names the target syntax accepts as they are (Turtle is
+    stricter than JSON-LD); for other IRIs the call returns ``None``.
+
+    >>> Curies(lambda local: local.isidentifier())("http://purl.org/dc/terms/title")
+    'dcterms:title'
+    >>> Curies(lambda local: local.isidentifier())("https://hdl.handle.net/10670/1.jt89mr") is None
+    True
+    """
+
+    def __init__(self, local_ok: Callable[[str], object]) -> None:
+        self._by_namespace = {ns: prefix for prefix, ns in prefixes().items()}
+        self._local_ok = local_ok
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str | None:
+        known = self._memo.get(iri)
+        if known is not None:
+            return known
+        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+        prefix = self._by_namespace.get(iri[:cut])
+        local = iri[cut:]
+        if prefix is None or not self._local_ok(local):
+            return None
+        text = f"{prefix}:{local}"
+        if len(self._memo) < 4096:  # vocabulary terms recur; bounded so memory stays flat
+            self._memo[iri] = text
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +117,8 @@ class Crosswalk:
         local = self.types[(kind, type_)].get(vocabulary, "")
         if not local:
             return None
+        if "://" in local:  # a concept scheme without a prefix (COAR resource types) gives full IRIs
+            return local
         return expand(f"{vocabulary}:{local}")
 
     def fields_for(self, term: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
-from notice_ld.crosswalk import prefixes
+from notice_ld.crosswalk import Curies, prefixes
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object, Triple
 
@@ -50,25 +50,13 @@ def nt_term(term: Object) -> str:
 
 
 class _Compactor:
-    """Prefixed names for IRIs in the fixed prefix table; memoised for vocabulary terms."""
+    """Turtle terms: prefixed names where the local name is a plain PN_LOCAL, else ``<IRI>``."""
 
-    def __init__(self, table: Mapping[str, str]) -> None:
-        self.by_namespace = {ns: prefix for prefix, ns in table.items()}
-        self.cache: dict[str, str] = {}
+    def __init__(self) -> None:
+        self.curie = Curies(_LOCAL.match)
 
     def __call__(self, iri: str) -> str:
-        cached = self.cache.get(iri)
-        if cached is not None:
-            return cached
-        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
-        prefix = self.by_namespace.get(iri[:cut])
-        local = iri[cut:]
-        if prefix is not None and _LOCAL.match(local):
-            text = f"{prefix}:{local}"
-            if len(self.cache) < 4096:
-                self.cache[iri] = text
-            return text
-        return _iriref(iri)
+        return self.curie(iri) or _iriref(iri)
 
     def term(self, term: Object) -> str:
         if isinstance(term, Literal):
@@ -123,7 +111,7 @@ def turtle_block(graph: NoticeGraph, compact: _Compactor) -> str:
 def write_turtle(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as one Turtle document."""
     table = prefixes()
-    compact = _Compactor(table)
+    compact = _Compactor()
     out.write(turtle_header(table).encode("utf-8"))
     for graph in graphs:
         out.write(b"\n")

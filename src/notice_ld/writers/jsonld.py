@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from notice_ld.crosswalk import prefixes
+from notice_ld.crosswalk import Curies, prefixes
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object
 
@@ -25,23 +25,13 @@ def context() -> dict[str, str]:
 
 
 class _Curie:
+    """JSON-LD compact IRIs: any local name that does not start with ``//``."""
+
     def __init__(self) -> None:
-        self.by_namespace = {ns: prefix for prefix, ns in prefixes().items()}
-        self.cache: dict[str, str] = {}
+        self.curie = Curies(lambda local: local and not local.startswith("//"))
 
     def __call__(self, iri: str) -> str:
-        cached = self.cache.get(iri)
-        if cached is not None:
-            return cached
-        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
-        prefix = self.by_namespace.get(iri[:cut])
-        local = iri[cut:]
-        if prefix is None or not local or local.startswith("//"):
-            return iri
-        text = f"{prefix}:{local}"
-        if len(self.cache) < 4096:
-            self.cache[iri] = text
-        return text
+        return self.curie(iri) or iri
 
     def value(self, term: Object) -> Any:
         if isinstance(term, Literal):
