@@ -246,6 +246,7 @@ def test_notice_ld_terms() -> None:
         "provider",
         "discipline",
         "thesisAdvisor",
+        "issnL",
         "EtAl",
         "etAl",
     }
@@ -291,6 +292,7 @@ def test_notice_ld_expected_super_terms() -> None:
         "provider": URIRef(dct + "relation"),
         "discipline": URIRef(dct + "subject"),
         "thesisAdvisor": URIRef(dct + "contributor"),
+        "issnL": URIRef("http://purl.org/ontology/bibo/issn"),
     }
     for name, parent in expected_super.items():
         assert (URIRef(NLD + name), RDFS.subPropertyOf, parent) in g, name

@@ -18,6 +18,7 @@ Heavy libraries (pyshacl, pyld, rdflib's parsers) are imported only by the funct
 them.
 """
 
+from notice_ld.citation import cite
 from notice_ld.config import Config, Profile
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
@@ -37,6 +38,7 @@ __all__ = [
     "NoticeLdError",
     "Profile",
     "RecordError",
+    "cite",
     "map_notice",
     "mint_handle",
     "parse_identifier",

@@ -6,9 +6,17 @@ The whole tree::
     ├── RecordError (ValueError)       one input record is unusable: .record, .field, .problem, .fix
     │   └── IdentifierError            a persistent identifier is malformed or fails its checksum
     ├── ConfigError (ValueError)       a configuration value (base IRI, template, profile) is wrong
-    └── UnknownFormatError (ValueError) a format name / media type / extension is not supported
+    ├── UnknownFormatError (ValueError) a format name / media type / extension is not supported
+    ├── ShapesError (ValueError)       SHACL shapes cannot be used (unparsable, or the linter refused
+    │                                  them): .problems (each cites the SHACL spec section), .source
+    ├── HarvestError                   an OAI-PMH harvest cannot go on: .endpoint, .code, .fix
+    └── StoreError                     a triple store cannot be opened, reached or written
+        ├── StoreConnectionError       the server cannot be reached (refused, reset, timed out; retries spent)
+        ├── StoreAuthError             the server refused the credentials (HTTP 401 / 403)
+        └── StoreResponseError         the server answered with an error, or not like a SPARQL server:
+                                       .url, .status, .body
 
-Non-conformance to shapes (a later issue) is a *result*, never one of these.
+Non-conformance to shapes is a *result* (``notice_ld.validation.ValidationReport``), never one of these.
 Errors keep their structured data as attributes and build their message in ``__str__``,
 so a caller can report ``(record, field, problem, fix)`` without parsing text.
 
@@ -22,7 +30,19 @@ True
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "IdentifierError", "NoticeLdError", "RecordError", "UnknownFormatError"]
+__all__ = [
+    "ConfigError",
+    "HarvestError",
+    "IdentifierError",
+    "NoticeLdError",
+    "RecordError",
+    "ShapesError",
+    "StoreAuthError",
+    "StoreConnectionError",
+    "StoreError",
+    "StoreResponseError",
+    "UnknownFormatError",
+]
 
 
 class NoticeLdError(Exception):
@@ -105,3 +125,77 @@ class ConfigError(NoticeLdError, ValueError):
 
 class UnknownFormatError(NoticeLdError, ValueError):
     """A format name, media type or file extension is not one notice_ld supports."""
+
+
+class ShapesError(NoticeLdError, ValueError):
+    """SHACL shapes cannot be used: a file does not parse, or the shape linter found problems.
+
+    ``problems`` holds every problem found (each has ``where``, ``problem`` and ``spec``, the URL
+    of the SHACL specification section that defines the rule); ``source`` names the file(s).
+    """
+
+    def __init__(self, problems: object, *, source: str = "") -> None:
+        self.problems: tuple[object, ...] = tuple(problems)  # type: ignore[call-overload]
+        self.source = source
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the shapes"
+        head += f" ({self.source})" if self.source else ""
+        if count == 1:
+            return f"{head}: {self.problems[0]}"
+        return head + ":" + "".join(f"\n  - {p}" for p in self.problems)
+
+
+class StoreError(NoticeLdError):
+    """A triple store cannot be opened, reached or written (the message says which and what to do)."""
+
+
+class StoreConnectionError(StoreError):
+    """The server cannot be reached: connection refused or reset, or timed out, after the retries."""
+
+
+class StoreAuthError(StoreError):
+    """The server refused the credentials (HTTP 401 or 403)."""
+
+
+class StoreResponseError(StoreError):
+    """The server answered with an error, or not like a SPARQL server.
+
+    ``url`` is the request's address, ``status`` the HTTP status, ``body`` the start of the answer.
+
+    >>> e = StoreResponseError("no SPARQL endpoint here", url="http://127.0.0.1:1/x", status=404, body="")
+    >>> (e.status, str(e))
+    (404, 'no SPARQL endpoint here')
+    """
+
+    def __init__(self, message: str, *, url: str, status: int, body: str) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+        self.body = body
+
+
+class HarvestError(NoticeLdError):
+    """An OAI-PMH harvest cannot go on: an OAI error, an HTTP error, a broken page, retries spent.
+
+    ``endpoint`` is the repository's base URL, ``code`` the OAI-PMH error code
+    (``badResumptionToken``…) or HTTP status, ``fix`` what to do.
+
+    >>> str(HarvestError("the resumption token was refused", endpoint="http://127.0.0.1/oai",
+    ...                  code="badResumptionToken", fix="harvest again with --from"))
+    'http://127.0.0.1/oai: the resumption token was refused [badResumptionToken] (fix: harvest again with --from)'
+    """
+
+    def __init__(self, problem: str, *, endpoint: str, code: str = "", fix: str = "") -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.endpoint = endpoint
+        self.code = code
+        self.fix = fix
+
+    def __str__(self) -> str:
+        code = f" [{self.code}]" if self.code else ""
+        fix = f" (fix: {self.fix})" if self.fix else ""
+        return f"{self.endpoint}: {self.problem}{code}{fix}"

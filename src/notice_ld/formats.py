@@ -8,6 +8,8 @@
 <Format.TURTLE: 'turtle'>
 >>> Format.from_extension("out.nt")
 <Format.N_TRIPLES: 'ntriples'>
+>>> Format.from_extension("refs.bib"), Format.BIBTEX.is_rdf
+(<Format.BIBTEX: 'bibtex'>, False)
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class Format(enum.Enum):
     RDF_XML = "rdfxml"
     JSON_LD = "jsonld"
     SCHEMA_JSON_LD = "schema-jsonld"
+    BIBTEX = "bibtex"
+    RIS = "ris"
+    CSL_JSON = "csl-json"
 
     @property
     def media_type(self) -> str:
@@ -41,8 +46,8 @@ class Format(enum.Enum):
 
     @property
     def is_rdf(self) -> bool:
-        """Whether the output is the full RDF graph (the schema.org web view is not)."""
-        return self is not Format.SCHEMA_JSON_LD
+        """Whether the output is the full RDF graph (the schema.org web view and citation exports are not)."""
+        return self is not Format.SCHEMA_JSON_LD and self not in _CITATION_EXPORTS
 
     @classmethod
     def from_name(cls, name: str) -> Format:
@@ -57,20 +62,20 @@ class Format(enum.Enum):
 
     @classmethod
     def from_media_type(cls, media_type: str) -> Format:
-        """The RDF format for a media type (parameters such as ``charset`` are ignored)."""
+        """The RDF format or citation export for a media type (parameters such as ``charset`` are ignored)."""
         base = media_type.split(";", 1)[0].strip().lower()
         for fmt in cls:
-            if fmt.is_rdf and fmt.media_type == base:
+            if (fmt.is_rdf or fmt in _CITATION_EXPORTS) and fmt.media_type == base:
                 return fmt
         raise UnknownFormatError(f"no format has media type {media_type!r}")
 
     @classmethod
     def from_extension(cls, path_or_extension: str) -> Format:
-        """The RDF format for a file name or extension."""
+        """The RDF format or citation export for a file name or extension (``.json`` is JSON-LD)."""
         ext = path_or_extension.rsplit(".", 1)[-1].lower()
         ext = _ALIASES.get(ext, ext)
         for fmt in cls:
-            if fmt.is_rdf and (fmt.extension == ext or fmt.value == ext):
+            if (fmt.is_rdf or fmt in _CITATION_EXPORTS) and (fmt.extension == ext or fmt.value == ext):
                 return fmt
         raise UnknownFormatError(f"no format uses the extension {path_or_extension!r}")
 
@@ -82,7 +87,11 @@ _INFO: dict[Format, tuple[str, str]] = {
     Format.RDF_XML: ("application/rdf+xml", "rdf"),
     Format.JSON_LD: ("application/ld+json", "jsonld"),
     Format.SCHEMA_JSON_LD: ("application/ld+json", "jsonld"),
+    Format.BIBTEX: ("application/x-bibtex", "bib"),
+    Format.RIS: ("application/x-research-info-systems", "ris"),
+    Format.CSL_JSON: ("application/vnd.citationstyles.csl+json", "json"),
 }
+_CITATION_EXPORTS = frozenset({Format.BIBTEX, Format.RIS, Format.CSL_JSON})
 _ALIASES = {
     "ttl": "turtle",
     "nt": "ntriples",
@@ -95,4 +104,7 @@ _ALIASES = {
     "json-ld": "jsonld",
     "json": "jsonld",
     "schema": "schema-jsonld",
+    "bib": "bibtex",
+    "csl": "csl-json",
+    "csljson": "csl-json",
 }

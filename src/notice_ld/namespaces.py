@@ -549,6 +549,7 @@ class NLD(rdflib_namespace.DefinedNamespace):
     collection: URIRef  # collection
     discipline: URIRef  # discipline
     etAl: URIRef  # et al.
+    issnL: URIRef  # linking ISSN (ISSN-L)
     provider: URIRef  # providing organisation
     scope: URIRef  # scope
     sourceName: URIRef  # source name

@@ -1,33 +1,82 @@
-"""Readers: turn input files into a stream of notices and per-record errors.
+"""Readers: turn input files into a stream of notices, residue reports, deletions and errors.
 
-One immutable registry keyed by :class:`InputFormat`; each reader yields
-:class:`~notice_ld.model.Notice` objects and :class:`~notice_ld.errors.RecordError` objects in
-input order, so a bad record never stops the others. (CSV and OAI-PMH readers join this registry
-in a later step.)
+One immutable registry keyed by :class:`InputFormat`; each reader yields, in input order,
+:class:`~notice_ld.model.Notice` objects, a :class:`~notice_ld.readers.outcomes.Residue` after a
+notice some of whose values could not be mapped, a :class:`~notice_ld.readers.outcomes.Deletion`
+for each deleted OAI-PMH record, and :class:`~notice_ld.errors.RecordError` objects, so a bad
+record never stops the others. JSON and JSON Lines readers only ever yield notices and errors.
+
+Streams may be text or binary: XML is parsed from bytes (a text stream is encoded to UTF-8
+first), JSON and CSV from text (a binary stream is decoded as UTF-8, with or without BOM).
 
 >>> import io, json
 >>> lines = io.StringIO(json.dumps({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]}) + "\\n"
 ...                     + json.dumps({"id": "10670/1.bad", "titles": []}) + "\\n")
 >>> [type(x).__name__ for x in read(lines, InputFormat.JSONL, name="in.jsonl")]
 ['Notice', 'RecordError']
+>>> xml = b'''<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+...   xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>
+...   <dc:identifier>10.1234/abc</dc:identifier><dc:coverage>Inde</dc:coverage></oai_dc:dc>'''
+>>> [type(x).__name__ for x in read(io.BytesIO(xml), InputFormat.OAI_DC, name="r.xml")]
+['Notice', 'Residue']
 """
 
 from __future__ import annotations
 
 import enum
 import importlib
+import io
+import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Final, TypeAlias
+from typing import IO, TYPE_CHECKING, Final, TypeAlias
 
-from notice_ld.errors import RecordError, UnknownFormatError
+from notice_ld.errors import ConfigError, RecordError, UnknownFormatError
 from notice_ld.model import Notice
+from notice_ld.readers.outcomes import Deletion, Residue, ResidueItem
 
-__all__ = ["InputFormat", "Outcome", "read", "read_path"]
+if TYPE_CHECKING:
+    from notice_ld.identifiers import HandleMinter
 
-Outcome: TypeAlias = Notice | RecordError
-Reader: TypeAlias = Callable[[IO[str], str], Iterator[Outcome]]
+__all__ = [
+    "Deletion",
+    "InputFormat",
+    "Outcome",
+    "ReaderOptions",
+    "Residue",
+    "ResidueItem",
+    "read",
+    "read_path",
+]
+
+Outcome: TypeAlias = Notice | RecordError | Residue | Deletion
+
+DEFAULT_MAX_RECORD_BYTES: Final = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """Options some readers use.
+
+    ``minter`` mints the identifier of a record that has no usable one, from its OAI identifier
+    (the same key gives the same Handle on every run); ``max_record_bytes`` bounds the size of
+    one XML record (a bigger record is reported and skipped without being held in memory).
+
+    >>> from notice_ld.identifiers import HandleMinter
+    >>> ReaderOptions(minter=HandleMinter("10670")).minter.prefix
+    '10670'
+    """
+
+    minter: HandleMinter | None = None
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_record_bytes, int) or self.max_record_bytes < 1024:
+            raise ConfigError(
+                f"max_record_bytes must be a whole number >= 1024, not {self.max_record_bytes!r}"
+            )
 
 
 class InputFormat(enum.Enum):
@@ -35,10 +84,16 @@ class InputFormat(enum.Enum):
 
     JSONL = "jsonl"
     JSON = "json"
+    OAI_DC = "oai_dc"
+    CSV = "csv"
 
     @classmethod
     def from_name(cls, name: str) -> InputFormat:
-        """Parse a CLI name."""
+        """Parse a CLI name.
+
+        >>> InputFormat.from_name("OAI_DC")
+        <InputFormat.OAI_DC: 'oai_dc'>
+        """
         try:
             return cls(name.strip().lower())
         except ValueError:
@@ -47,32 +102,103 @@ class InputFormat(enum.Enum):
 
     @classmethod
     def guess(cls, path: str | Path) -> InputFormat:
-        """Guess from a file name: ``.json`` is a JSON array or object, anything else JSON Lines."""
-        return cls.JSON if str(path).lower().endswith(".json") else cls.JSONL
+        """Guess from a file name: ``.json``, ``.xml`` (OAI-PMH / Dublin Core), ``.csv``; else JSON Lines.
+
+        >>> InputFormat.guess("records.XML"), InputFormat.guess("in.jsonl")
+        (<InputFormat.OAI_DC: 'oai_dc'>, <InputFormat.JSONL: 'jsonl'>)
+        """
+        suffix = Path(str(path)).suffix.lower()
+        return _BY_SUFFIX.get(suffix, cls.JSONL)
 
 
+_BY_SUFFIX: Final = MappingProxyType(
+    {".json": InputFormat.JSON, ".xml": InputFormat.OAI_DC, ".csv": InputFormat.CSV}
+)
+
+# format -> ("module:function", stream kind the function reads: "text" or "bytes")
 _READERS: Final = MappingProxyType(
     {
-        InputFormat.JSONL: "notice_ld.readers.jsonl:read_jsonl",
-        InputFormat.JSON: "notice_ld.readers.jsonl:read_json",
+        InputFormat.JSONL: ("notice_ld.readers.jsonl:read_jsonl", "text"),
+        InputFormat.JSON: ("notice_ld.readers.jsonl:read_json", "text"),
+        InputFormat.OAI_DC: ("notice_ld.readers.oai_dc:read_oai_dc", "bytes"),
+        InputFormat.CSV: ("notice_ld.readers.csv:read_csv", "text"),
     }
 )
 
+TextReader: TypeAlias = Callable[[IO[str], str, ReaderOptions], Iterator[Outcome]]
+ByteReader: TypeAlias = Callable[[Iterator[bytes], str, ReaderOptions], Iterator[Outcome]]
 
-def read(stream: IO[str], fmt: InputFormat, *, name: str = "<input>") -> Iterator[Outcome]:
-    """Read notices from a text stream; ``name`` is used in error messages."""
-    module, _, attr = _READERS[fmt].partition(":")
-    reader: Reader = getattr(importlib.import_module(module), attr)
-    return reader(stream, name)
+_CHUNK = 1 << 16
 
 
-def read_path(path: str | Path, fmt: InputFormat | None = None) -> Iterator[Outcome]:
-    """Read notices from a file (UTF-8, with or without BOM); ``-`` reads standard input."""
+_DECLARED_ENCODING = re.compile(r"""\A(\ufeff?\s*<\?xml\s[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+
+
+def _byte_chunks(stream: IO[str] | IO[bytes]) -> Iterator[bytes]:
+    """Read a text or binary stream as byte chunks; text is encoded as UTF-8 (and its XML
+    declaration made to say so: the characters were decoded already)."""
+    first = True
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return
+        if isinstance(chunk, str):
+            if first:
+                chunk = _DECLARED_ENCODING.sub(r'\1"UTF-8"', chunk, count=1)
+            yield chunk.encode("utf-8")
+        else:
+            yield chunk
+        first = False
+
+
+def _is_binary(stream: IO[str] | IO[bytes]) -> bool:
+    if isinstance(stream, io.TextIOBase):
+        return False
+    if isinstance(stream, io.RawIOBase | io.BufferedIOBase):
+        return True
+    return isinstance(stream.read(0), bytes)
+
+
+def read(
+    stream: IO[str] | IO[bytes],
+    fmt: InputFormat,
+    *,
+    name: str = "<input>",
+    options: ReaderOptions | None = None,
+) -> Iterator[Outcome]:
+    """Read notices from a text or binary stream; ``name`` is used in error messages."""
+    target, kind = _READERS[fmt]
+    module, _, attr = target.partition(":")
+    function = getattr(importlib.import_module(module), attr)
+    opts = options or ReaderOptions()
+    if kind == "bytes":
+        byte_reader: ByteReader = function
+        return byte_reader(_byte_chunks(stream), name, opts)
+    text_reader: TextReader = function
+    if _is_binary(stream):
+        return _decoded(text_reader, stream, name, opts)  # type: ignore[arg-type]
+    return text_reader(stream, name, opts)  # type: ignore[arg-type]
+
+
+def _decoded(reader: TextReader, stream: IO[bytes], name: str, opts: ReaderOptions) -> Iterator[Outcome]:
+    """Run a text reader on a binary stream decoded as UTF-8 (BOM dropped); the stream stays open."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        yield from reader(text, name, opts)
+    finally:
+        text.detach()
+
+
+def read_path(
+    path: str | Path, fmt: InputFormat | None = None, *, options: ReaderOptions | None = None
+) -> Iterator[Outcome]:
+    """Read notices from a file (text in UTF-8, with or without BOM); ``-`` reads standard input."""
     import sys
 
     chosen = fmt or InputFormat.guess(path)
     if str(path) == "-":
-        yield from read(sys.stdin, chosen, name="<stdin>")
+        stdin: IO[str] | IO[bytes] = getattr(sys.stdin, "buffer", sys.stdin)
+        yield from read(stdin, chosen, name="<stdin>", options=options)
         return
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        yield from read(fh, chosen, name=str(path))
+    with open(path, "rb") as fh:
+        yield from read(fh, chosen, name=str(path), options=options)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from notice_ld.errors import RecordError
 from notice_ld.model import Notice
+
+if TYPE_CHECKING:
+    from notice_ld.readers import ReaderOptions
 
 __all__ = ["read_json", "read_jsonl", "to_outcome"]
 
@@ -28,7 +31,9 @@ def to_outcome(data: Any, where: str) -> Notice | RecordError:
         return err
 
 
-def read_jsonl(stream: IO[str], name: str) -> Iterator[Notice | RecordError]:
+def read_jsonl(
+    stream: IO[str], name: str, options: ReaderOptions | None = None
+) -> Iterator[Notice | RecordError]:
     """One notice per line; blank lines are skipped; a bad line is an error for that line only."""
     for number, line in enumerate(stream, start=1):
         line = line.rstrip("\r\n")
@@ -47,7 +52,9 @@ def read_jsonl(stream: IO[str], name: str) -> Iterator[Notice | RecordError]:
         yield to_outcome(data, where)
 
 
-def read_json(stream: IO[str], name: str) -> Iterator[Notice | RecordError]:
+def read_json(
+    stream: IO[str], name: str, options: ReaderOptions | None = None
+) -> Iterator[Notice | RecordError]:
     """A JSON array of notices, or one notice object."""
     try:
         data = json.load(stream)

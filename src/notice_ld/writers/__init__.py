@@ -1,5 +1,7 @@
 """Serialize notices: Turtle, N-Triples, N-Quads, RDF/XML, JSON-LD and schema.org JSON-LD.
 
+The citation exports BibTeX, RIS and CSL-JSON are writers in the same registry (``docs/citations.md``).
+
 One immutable registry maps each :class:`~notice_ld.formats.Format` to its writer; writers are
 imported only when used. Every writer streams (one notice at a time, flat memory) and is
 deterministic: the same notices give the same bytes on every run, process and hash seed.
@@ -38,6 +40,9 @@ _WRITERS: Final = MappingProxyType(
         Format.RDF_XML: "notice_ld.writers.rdfxml:write_rdfxml",
         Format.JSON_LD: "notice_ld.writers.jsonld:write_jsonld",
         Format.SCHEMA_JSON_LD: "notice_ld.writers.schema_jsonld:write_schema_jsonld",
+        Format.BIBTEX: "notice_ld.writers.bibtex:write_bibtex",
+        Format.RIS: "notice_ld.writers.ris:write_ris",
+        Format.CSL_JSON: "notice_ld.writers.csl_json:write_csl_json",
     }
 )
 

@@ -1,0 +1,78 @@
+"""Options every store subcommand shares (``load``, ``related``, ``query``, ``get``)."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+from typing import Any
+
+from notice_ld.config import DEFAULT_BASE_IRI, Config
+from notice_ld.errors import StoreError
+from notice_ld.stores import Store, open_store
+
+__all__ = ["DEFAULT_STORE", "add_store_options", "config_for", "open_from", "resume_path"]
+
+DEFAULT_STORE = "./notice-ld-store"
+
+
+def add_store_options(parser: argparse.ArgumentParser, *, iris: bool = True) -> None:
+    """``--store`` (embedded, the default) or ``--endpoint`` (a server) and its options."""
+    group = parser.add_argument_group("store")
+    group.add_argument(
+        "--store", default=DEFAULT_STORE, help=f"embedded store folder (default: {DEFAULT_STORE})"
+    )
+    group.add_argument("--endpoint", default=None, help="a SPARQL server's base URL instead of --store")
+    group.add_argument(
+        "--store-kind",
+        choices=["oxigraph", "virtuoso", "gsp"],
+        default="oxigraph",
+        help="what --endpoint is (default: oxigraph)",
+    )
+    group.add_argument("--user", default=None, help="HTTP user (virtuoso: dba by default)")
+    group.add_argument(
+        "--password-env", default=None, metavar="VAR", help="environment variable holding the password"
+    )
+    group.add_argument("--query-url", default=None, help="gsp: the SPARQL query service URL")
+    group.add_argument("--update-url", default=None, help="gsp: the SPARQL update service URL")
+    group.add_argument("--gsp-url", default=None, help="gsp: the Graph Store Protocol service URL")
+    group.add_argument("--timeout", type=float, default=30.0, help="seconds per HTTP request (default: 30)")
+    if iris:
+        group.add_argument(
+            "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
+        )
+        group.add_argument(
+            "--document-iri-template", default=None, help="document IRIs from a template with {id}"
+        )
+
+
+def config_for(args: argparse.Namespace) -> Config:
+    """The mapping configuration (base IRI and document template) of a store command."""
+    return Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+
+
+def resume_path(endpoint: str) -> str:
+    """The default resume file of a load into ``endpoint`` (in the current folder)."""
+    digest = hashlib.sha256(endpoint.encode("utf-8")).hexdigest()[:12]
+    return f".notice-ld-resume-{digest}.jsonl"
+
+
+def open_from(args: argparse.Namespace, *, resume: str | None = None) -> Store:
+    """Open the store the options name."""
+    if args.endpoint is None:
+        return open_store("oxigraph-embedded", args.store)
+    options: dict[str, Any] = {"timeout": args.timeout}
+    if args.user is not None:
+        options["user"] = args.user
+    if args.password_env is not None:
+        password = os.environ.get(args.password_env)
+        if password is None:
+            raise StoreError(f"the environment variable {args.password_env} (--password-env) is not set")
+        options["password"] = password
+    for name in ("query_url", "update_url", "gsp_url"):
+        value = getattr(args, name)
+        if value is not None:
+            options[name] = value
+    if resume is not None:
+        options["resume"] = resume
+    return open_store(args.store_kind, args.endpoint, **options)

@@ -1,0 +1,105 @@
+"""``notice-ld harvest``: OAI-PMH ``ListRecords`` into a JSON Lines file of notices.
+
+Records stream page after page (resumption tokens) into the output, which is written
+atomically: a harvest that fails leaves no partial file and does not move the incremental state.
+Rejected records, deleted records and unmapped values are summarised on stderr and listed in
+the ``--report`` JSON file. Exit status: 0 success, 1 some records rejected, 2 usage error or a
+harvest that could not complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+
+__all__ = ["register"]
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``harvest`` subcommand."""
+    parser = commands.add_parser("harvest", help="harvest an OAI-PMH repository (ListRecords) into notices")
+    parser.add_argument("endpoint", metavar="URL", help="the repository's OAI-PMH base URL")
+    parser.add_argument("--set", dest="set_spec", default=None, help="harvest only this set (setSpec)")
+    parser.add_argument(
+        "--from", dest="from_date", default=None, help="records changed on or after this date"
+    )
+    parser.add_argument("--until", default=None, help="records changed on or before this date")
+    parser.add_argument("--metadata-prefix", default="oai_dc", help="metadata format (default: oai_dc)")
+    parser.add_argument(
+        "--prefix", default=None, help="Handle prefix: mint ids from OAI identifiers for records without one"
+    )
+    parser.add_argument("-o", "--output", default="-", help="JSON Lines output file (default: stdout)")
+    parser.add_argument(
+        "--state",
+        default=None,
+        help="incremental state file: --from defaults to the last datestamp harvested, updated on success",
+    )
+    parser.add_argument(
+        "--report", default=None, help="write a JSON report (errors, deletions, residue) here"
+    )
+    parser.add_argument("--max-retries", type=int, default=5, help="retries per request (default: 5)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default: 60)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``harvest``."""
+    from notice_ld.harvest import Harvester, HarvestReport, HarvestState, JsonlSink, RetryPolicy, harvest_into
+    from notice_ld.identifiers import HandleMinter
+    from notice_ld.readers import ReaderOptions
+    from notice_ld.readers.outcomes import residue_summary
+
+    state = HarvestState(args.state) if args.state else None
+    from_date = args.from_date
+    if from_date is None and state is not None:
+        from_date = state.get(args.endpoint, args.set_spec, args.metadata_prefix)
+    options = ReaderOptions(minter=HandleMinter(args.prefix) if args.prefix else None)
+    harvester = Harvester(
+        args.endpoint,
+        metadata_prefix=args.metadata_prefix,
+        set_spec=args.set_spec,
+        from_date=from_date,
+        until=args.until,
+        options=options,
+        retry=RetryPolicy(max_retries=max(0, args.max_retries), timeout=args.timeout),
+    )
+    report = HarvestReport()
+    show = not args.quiet and sys.stderr.isatty()
+    with atomic_output(args.output) as out:
+        if show:
+            from tqdm import tqdm
+
+            with tqdm(unit=" records", file=sys.stderr, leave=False) as bar:
+
+                def tick(outcome: object) -> None:
+                    if harvester.complete_list_size is not None and bar.total is None:
+                        bar.total = harvester.complete_list_size
+                    if type(outcome).__name__ != "Residue":
+                        bar.update()
+
+                harvest_into(harvester.outcomes(), JsonlSink(out), report, on_outcome=tick)
+        else:
+            harvest_into(harvester.outcomes(), JsonlSink(out), report)
+    if state is not None and harvester.last_datestamp is not None:
+        state.set(args.endpoint, args.set_spec, args.metadata_prefix, harvester.last_datestamp)
+        state.save()
+    if args.report:
+        with atomic_output(args.report) as fh:
+            fh.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    for error in report.errors:
+        print(f"notice-ld: rejected {error}", file=sys.stderr)
+    if not args.quiet:
+        where = "" if args.output == "-" else f" to {args.output}"
+        since = f" (from {from_date})" if from_date else ""
+        print(
+            f"notice-ld: harvested {report.notices} notices{since}{where} in {harvester.pages} pages, "
+            f"{len(report.errors)} rejected, {len(report.deletions)} deleted",
+            file=sys.stderr,
+        )
+        for line in residue_summary(report.residues):
+            print(f"notice-ld: {line}", file=sys.stderr)
+    return EXIT_REJECTED if report.errors else EXIT_OK

@@ -1,0 +1,74 @@
+"""``notice-ld load``: load notices into a triple store (the embedded one by default).
+
+One named graph per notice, replace semantics; only notices whose content changed are sent.
+Prints added / changed / unchanged / removed. Exit status: 0 all loaded, 1 some records were
+rejected (unreadable, not valid, or refused by the server), 2 usage or store error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._store import add_store_options, open_from, resume_path
+from notice_ld.cli.convert import add_mapping_options, check_inputs, config_from
+from notice_ld.readers import InputFormat, read_path
+
+__all__ = ["register"]
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``load`` subcommand."""
+    parser = commands.add_parser("load", help="load notices into a triple store (one named graph each)")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines / JSON files ('-' for stdin)")
+    parser.add_argument("--sync", action="store_true", help="also remove graphs of notices not in the input")
+    parser.add_argument("--no-validate", action="store_true", help="do not validate before loading")
+    parser.add_argument("--batch", type=int, default=500, help="notices per batch (default: 500)")
+    parser.add_argument("--resume", default=None, help="resume file of a server load (default: per endpoint)")
+    parser.add_argument("--report", default=None, help="write a JSON report here")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    add_mapping_options(parser)
+    add_store_options(parser, iris=False)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``load``."""
+    from notice_ld.stores.load import load
+
+    config = config_from(args)
+    input_format = InputFormat.from_name(args.input_format) if args.input_format else None
+    check_inputs(args.inputs)
+    resume = args.resume or (resume_path(args.endpoint) if args.endpoint else None)
+    store = open_from(args, resume=resume)
+    try:
+        stream = (item for name in args.inputs for item in read_path(name, input_format))
+        report = load(
+            store,
+            stream,
+            config=config,
+            sync=args.sync,
+            validate=not args.no_validate,
+            max_notices=max(1, args.batch),
+        )
+    finally:
+        store.close()
+    for error in report.rejected + report.invalid + report.refused:
+        print(f"notice-ld: rejected {error}", file=sys.stderr)
+    if report.sync_skipped:
+        print(f"notice-ld: --sync removed nothing: {report.sync_skipped}", file=sys.stderr)
+    if args.report:
+        with atomic_output(args.report) as fh:
+            fh.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    if not args.quiet:
+        where = args.endpoint or args.store
+        c = report.counts()
+        print(
+            f"notice-ld: {c['added']} added, {c['changed']} changed, {c['unchanged']} unchanged, "
+            f"{c['removed']} removed, {c['rejected'] + c['invalid'] + c['refused']} rejected — {where}",
+            file=sys.stderr,
+        )
+    failed = report.rejected or report.invalid or report.refused
+    return EXIT_REJECTED if failed else EXIT_OK

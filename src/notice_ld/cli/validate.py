@@ -1,0 +1,110 @@
+"""``notice-ld validate``: check notices or RDF files against SHACL shapes, report in French or English.
+
+Inputs are notice files (JSON Lines, JSON, and whatever ``convert`` reads; each notice is mapped and
+checked on its own graph) or RDF files (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.rdf``,
+``.jsonld``…; RDF from anywhere). The report goes to standard output (or ``-o``) as text, JSON or
+the SHACL report graph in Turtle. Exit status: 0 no violation (warnings and infos allowed),
+1 violations (or unreadable records), 2 usage error (unknown profile or format, missing file,
+shapes the linter refuses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.config import DEFAULT_BASE_IRI, Config
+from notice_ld.errors import NoticeLdError, RecordError, UnknownFormatError
+
+__all__ = ["register"]
+
+_REPORT_FORMATS = ("text", "json", "turtle")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``validate`` subcommand."""
+    parser = commands.add_parser(
+        "validate", help="check notices or RDF files against SHACL shapes (shipped profiles and your own)"
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="notice files or RDF files ('-': stdin)")
+    parser.add_argument(
+        "--shapes", action="append", default=[], metavar="FILE", help="your own shapes file (repeatable)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        help="shipped shapes: dcterms (core), bibo, schema, google-article, all, or none (only --shapes); "
+        "repeat or comma-separate (default: dcterms,bibo,schema)",
+    )
+    parser.add_argument("--lang", default="en", choices=("en", "fr"), help="language of the messages")
+    parser.add_argument("--format", default="text", choices=_REPORT_FORMATS, help="report format (default: text)")
+    parser.add_argument("-o", "--output", default="-", help="report file (default: stdout)")
+    parser.add_argument(
+        "--engine", default="auto", choices=("auto", "fast", "pyshacl"), help="validator (default: auto)"
+    )
+    parser.add_argument("--from", dest="input_format", default=None, help="input format, if not from the name")
+    parser.add_argument(
+        "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
+    )
+    parser.add_argument("--document-iri-template", default=None, help="document IRIs from a template with {id}")
+    parser.set_defaults(handler=run)
+
+
+def _profiles(values: list[str]) -> list[str] | None:
+    if not values:
+        return None
+    names = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return [] if names == ["none"] else names
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``validate``."""
+    from notice_ld.readers import InputFormat, read_path
+    from notice_ld.validation import ValidationReport, Validator
+    from notice_ld.validation._rdf import RDF_FORMAT_NAMES, guess_rdf_format, parse_rdf, parse_rdf_path
+
+    profiles = _profiles(args.profile)
+    for name in [*args.inputs, *args.shapes]:
+        if name != "-" and not Path(name).is_file():
+            raise NoticeLdError(f"input file not found: {name}")
+    rdf_format: str | None = None
+    notice_format = None
+    if args.input_format:
+        chosen = args.input_format.strip().lower()
+        if chosen in RDF_FORMAT_NAMES:
+            rdf_format = chosen
+        else:
+            try:
+                notice_format = InputFormat.from_name(chosen)
+            except UnknownFormatError:
+                known = ", ".join([*(f.value for f in InputFormat), *RDF_FORMAT_NAMES])
+                raise UnknownFormatError(f"unknown input format {args.input_format!r}; use one of: {known}") from None
+    config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+    validator = Validator(profiles, args.shapes, engine=args.engine, lang=args.lang)
+    reports: list[ValidationReport] = []
+    for name in args.inputs:
+        fmt = rdf_format or (None if notice_format else guess_rdf_format(name) if name != "-" else None)
+        if fmt is not None:
+            try:
+                if name == "-":
+                    triples = parse_rdf(sys.stdin.buffer.read(), fmt, name="<stdin>")
+                else:
+                    triples = parse_rdf_path(name, fmt)
+            except RecordError as error:  # a syntax error: reported, the other inputs go on
+                reports.append(validator.record_error(error))
+                continue
+            reports.append(validator.validate_triples(triples, name=name))
+            continue
+        for outcome in read_path(name, notice_format):
+            if isinstance(outcome, RecordError):
+                reports.append(validator.record_error(outcome))
+            elif hasattr(outcome, "titles"):  # a Notice (deleted records and residues are not)
+                reports.append(validator.validate_notice(outcome, config))
+    report = ValidationReport.combine(reports) if reports else validator.validate_triples([])
+    rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
+    with atomic_output(args.output) as out:
+        out.write(rendered.encode("utf-8"))
+    return EXIT_OK if report.conforms else EXIT_REJECTED
