@@ -33,6 +33,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Self
 
 import langcodes
@@ -122,10 +123,19 @@ def _language_tag(value: object) -> object:
     """Validate a BCP 47 language tag and return its normalised form."""
     if not isinstance(value, str):
         return value
+    normalised = _standard_tag(value)
+    if normalised is None:
+        raise Invalid(f"{value!r} is not a BCP 47 language tag", "write a tag such as 'fr', 'en' or 'de-CH'")
+    return normalised
+
+
+@lru_cache(maxsize=4096)
+def _standard_tag(value: str) -> str | None:
+    """The normalised tag, or ``None`` when ``value`` is not BCP 47 (few distinct tags: cached)."""
     tag = value.strip()
     if not tag or not tag.isascii() or not langcodes.tag_is_valid(tag):
-        raise Invalid(f"{value!r} is not a BCP 47 language tag", "write a tag such as 'fr', 'en' or 'de-CH'")
-    return langcodes.standardize_tag(tag)
+        return None
+    return str(langcodes.standardize_tag(tag))
 
 
 def _identifier(value: object) -> object:
@@ -133,7 +143,7 @@ def _identifier(value: object) -> object:
     if isinstance(value, ids.Identifier):
         return value
     if isinstance(value, str):
-        return ids.parse(value)
+        return _parse_identifier(value, None)
     if isinstance(value, Mapping):
         extra = set(value) - {"scheme", "value"}
         if extra:
@@ -147,11 +157,20 @@ def _identifier(value: object) -> object:
         scheme = value.get("scheme")
         if scheme is not None and not isinstance(scheme, str):
             raise Invalid("an identifier's 'scheme' must be text", f"use one of: {', '.join(_SCHEMES)}")
-        return ids.parse(text, scheme)
+        return _parse_identifier(text, scheme)
     raise Invalid(
         "an identifier must be text or an object",
         "write the identifier as a string or {'scheme': ..., 'value': ...}",
     )
+
+
+@lru_cache(maxsize=8192)
+def _parse_identifier(text: str, scheme: str | None) -> ids.Identifier:
+    """:func:`notice_ld.identifiers.parse`, cached: journals' ISSNs and people's ORCIDs recur.
+
+    Identifiers are immutable values and errors are not cached, so this changes nothing but speed.
+    """
+    return ids.parse(text, scheme)
 
 
 def _identifier_json(identifier: ids.Identifier) -> dict[str, str]:
