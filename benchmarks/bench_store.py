@@ -196,8 +196,10 @@ def main() -> None:
     print(f"  notice_ld re-load, all unchanged      {_rate(args.n, reload_bulk)}")
     print(f"  naive: rdflib Graph + add per triple  {_rate(len(prefix), naive)}")
     naive_rate = len(prefix) / naive
-    print(f"  ratio bulk / naive {args.n / bulk / naive_rate:.1f}x, transactions / naive "
-          f"{args.n / plain / naive_rate:.1f}x")
+    print(
+        f"  ratio bulk / naive {args.n / bulk / naive_rate:.1f}x, transactions / naive "
+        f"{args.n / plain / naive_rate:.1f}x"
+    )
     remote = ours_remote(notices)
     naive_put = naive_remote(prefix)
     print("remote Oxigraph server on 127.0.0.1, mapping included")
@@ -205,8 +207,10 @@ def main() -> None:
     print(f"  naive: one PUT per notice             {_rate(len(prefix), naive_put)}")
     print(f"  ratio {args.n / remote / (len(prefix) / naive_put):.1f}x")
     small, large = max(1, args.n // 5), args.n
-    print(f"memory (tracemalloc peak of a streamed transactional load): {small} notices "
-          f"{memory_peak(small) / 2**20:.1f} MiB, {large} notices {memory_peak(large) / 2**20:.1f} MiB")
+    print(
+        f"memory (tracemalloc peak of a streamed transactional load): {small} notices "
+        f"{memory_peak(small) / 2**20:.1f} MiB, {large} notices {memory_peak(large) / 2**20:.1f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -143,7 +143,9 @@ class VirtuosoProcess:
     def start(self) -> VirtuosoProcess:
         self.location.mkdir(parents=True, exist_ok=True)
         ini = self.location / "virtuoso.ini"
-        ini.write_text(_VIRTUOSO_INI.format(d=self.location, sql=free_port(), http=self.port), encoding="utf-8")
+        ini.write_text(
+            _VIRTUOSO_INI.format(d=self.location, sql=free_port(), http=self.port), encoding="utf-8"
+        )
         self.process = subprocess.Popen(
             [self.exe, "+foreground", "+configfile", str(ini)],
             cwd=self.location,
@@ -175,8 +177,16 @@ class FaultProxy:
 
     KINDS = ("500", "503", "429", "413", "timeout", "reset", "reset-after")
 
-    def __init__(self, upstream: str, *, seed: int, rate: float, big: int = 20_000, max_timeouts: int = 3,
-                 hold: float = 2.0) -> None:
+    def __init__(
+        self,
+        upstream: str,
+        *,
+        seed: int,
+        rate: float,
+        big: int = 20_000,
+        max_timeouts: int = 3,
+        hold: float = 2.0,
+    ) -> None:
         self.upstream = upstream.removeprefix("http://")
         self.rng = random.Random(seed)
         self.rate = rate
@@ -248,10 +258,14 @@ class FaultProxy:
             self.faults.append(fault)
             return fault
 
-    def forward(self, method: str, path: str, headers: dict[str, str], body: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
+    def forward(
+        self, method: str, path: str, headers: dict[str, str], body: bytes
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
         conn = http.client.HTTPConnection(self.upstream, timeout=60)
         try:
-            keep = {k: v for k, v in headers.items() if k.lower() in ("content-type", "accept", "authorization")}
+            keep = {
+                k: v for k, v in headers.items() if k.lower() in ("content-type", "accept", "authorization")
+            }
             conn.request(method, path, body=body or None, headers=keep)
             response = conn.getresponse()
             data = response.read()

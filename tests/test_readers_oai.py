@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -331,7 +332,7 @@ def test_chunking_does_not_change_the_outcomes(cuts: list[int]) -> None:
     assert got == expected
 
 
-def test_notices_golden(golden: object) -> None:
+def test_notices_golden(golden: Callable[[str, bytes], None]) -> None:
     lines = []
     for path in (HAL, ZENODO, DOAJ, QDC):
         for outcome in outcomes(path, prefix="10670"):
@@ -345,7 +346,7 @@ def test_notices_golden(golden: object) -> None:
                 lines.append(json.dumps({"error": outcome.as_dict()}, ensure_ascii=False, sort_keys=True))
     golden(
         "readers_oai.jsonl", ("\n".join(lines) + "\n").encode("utf-8").replace(str(DATA).encode(), b"DATA")
-    )  # type: ignore[operator]
+    )
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

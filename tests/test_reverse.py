@@ -98,8 +98,12 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
         return person() if draw(st.booleans()) else organization()
 
     def concept() -> dict[str, Any]:
-        c: dict[str, Any] = {"labels": [{"value": unique(t["value"]), **({"lang": t["lang"]} if "lang" in t else {})}
-                                        for t in draw(_texts(max_size=2))]}
+        c: dict[str, Any] = {
+            "labels": [
+                {"value": unique(t["value"]), **({"lang": t["lang"]} if "lang" in t else {})}
+                for t in draw(_texts(max_size=2))
+            ]
+        }
         shape = draw(st.sampled_from(["labels", "iri", "notation", "iri+notation"]))
         if "iri" in shape:
             c["iri"] = f"http://aurehal.archives-ouvertes.fr/subject/c{next(counter)}"
@@ -112,24 +116,49 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
     ids = draw(st.permutations([handle, doi]))
     notice: dict[str, Any] = {
         "id": ids[0],
-        "type": draw(st.sampled_from(["article", "book", "chapter", "thesis", "report", "conference_paper",
-                                      "working_paper", "dataset", "other"])),
+        "type": draw(
+            st.sampled_from(
+                [
+                    "article",
+                    "book",
+                    "chapter",
+                    "thesis",
+                    "report",
+                    "conference_paper",
+                    "working_paper",
+                    "dataset",
+                    "other",
+                ]
+            )
+        ),
         "titles": draw(_texts()),
     }
     day = draw(st.dates())
     optional: dict[str, Any] = {
         "type_label": lambda: draw(_text),
-        "abstracts": lambda: [{"value": t["value"] + "\n\n" + t["value"], **({"lang": t["lang"]} if "lang" in t else {})}
-                              for t in draw(_texts(max_size=2))],
+        "abstracts": lambda: [
+            {"value": t["value"] + "\n\n" + t["value"], **({"lang": t["lang"]} if "lang" in t else {})}
+            for t in draw(_texts(max_size=2))
+        ],
         "creators": lambda: [agent() for _ in range(draw(st.integers(1, 4)))],
         "contributors": lambda: [
             {"role": role, "agent": person()}
-            for role in draw(st.lists(st.sampled_from(["editor", "translator", "thesis_advisor", "contributor"]),
-                                      min_size=1, max_size=3))
+            for role in draw(
+                st.lists(
+                    st.sampled_from(["editor", "translator", "thesis_advisor", "contributor"]),
+                    min_size=1,
+                    max_size=3,
+                )
+            )
         ],
-        "issued": lambda: draw(st.sampled_from([f"{day.year:04d}", f"{day.year:04d}-{day.month:02d}", day.isoformat()])),
-        "languages": lambda: draw(st.lists(st.sampled_from(["fr", "en", "de", "zh-Hant", "pt-BR"]), min_size=1,
-                                           max_size=2, unique=True)),
+        "issued": lambda: draw(
+            st.sampled_from([f"{day.year:04d}", f"{day.year:04d}-{day.month:02d}", day.isoformat()])
+        ),
+        "languages": lambda: draw(
+            st.lists(
+                st.sampled_from(["fr", "en", "de", "zh-Hant", "pt-BR"]), min_size=1, max_size=2, unique=True
+            )
+        ),
         "keywords": lambda: draw(_texts()),
         "subjects": lambda: [concept() for _ in range(draw(st.integers(1, 2)))],
         "disciplines": lambda: [concept() for _ in range(draw(st.integers(1, 2)))],
@@ -138,23 +167,38 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
         "container": lambda: {
             "type": draw(st.sampled_from(["journal", "series", "book", "proceedings"])),
             "title": unique(draw(_text)),
-            **draw(st.fixed_dictionaries({}, optional={
-                "issn": _issns, "eissn": _issns,
-                "issn_l": _issns.map(lambda v: {"scheme": "issn-l", "value": v}),
-                "isbn": st.integers(0, 10**9 - 1).map(_isbn13),
-                "iri": st.just("https://example.org/journal/x"),
-                "volume": st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True),
-                "issue": st.from_regex(r"[1-9][0-9]?", fullmatch=True),
-                "pages": st.sampled_from(["1-20", "123–145", "e1234"])})),
+            **draw(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "issn": _issns,
+                        "eissn": _issns,
+                        "issn_l": _issns.map(lambda v: {"scheme": "issn-l", "value": v}),
+                        "isbn": st.integers(0, 10**9 - 1).map(_isbn13),
+                        "iri": st.just("https://example.org/journal/x"),
+                        "volume": st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True),
+                        "issue": st.from_regex(r"[1-9][0-9]?", fullmatch=True),
+                        "pages": st.sampled_from(["1-20", "123–145", "e1234"]),
+                    },
+                )
+            ),
         },
-        "collection": lambda: draw(st.sampled_from([{"name": unique("Cairn.info")},
-                                                    {"name": unique("HAL"), "iri": "https://hal.science/"}])),
+        "collection": lambda: draw(
+            st.sampled_from(
+                [{"name": unique("Cairn.info")}, {"name": unique("HAL"), "iri": "https://hal.science/"}]
+            )
+        ),
         "organization": organization,
         "publisher": agent,
-        "license": lambda: draw(st.sampled_from([{"iri": "https://creativecommons.org/licenses/by/4.0/"},
-                                                 {"label": "Cairn"},
-                                                 {"iri": "https://creativecommons.org/licenses/by-nc/4.0/",
-                                                  "label": "CC BY-NC 4.0"}])),
+        "license": lambda: draw(
+            st.sampled_from(
+                [
+                    {"iri": "https://creativecommons.org/licenses/by/4.0/"},
+                    {"label": "Cairn"},
+                    {"iri": "https://creativecommons.org/licenses/by-nc/4.0/", "label": "CC BY-NC 4.0"},
+                ]
+            )
+        ),
         "landing_page": lambda: "https://example.org/notice/1",
         "citation": lambda: unique(draw(_text)),
         "identifiers": lambda: [{"scheme": "doi" if ids[1] == doi else "handle", "value": ids[1]}],
@@ -169,8 +213,16 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------ comparison
 
-_UNORDERED = {"titles", "abstracts", "keywords", "languages", "subjects", "disciplines", "identifiers",
-              "contributors"}
+_UNORDERED = {
+    "titles",
+    "abstracts",
+    "keywords",
+    "languages",
+    "subjects",
+    "disciplines",
+    "identifiers",
+    "contributors",
+}
 
 
 def canonical(data: Any, key: str = "") -> Any:
@@ -207,7 +259,9 @@ def test_every_field_survives_notice_rdf_notice(data: dict[str, Any]) -> None:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notices())
 def test_round_trip_with_a_document_iri_template_and_an_rdflib_graph(data: dict[str, Any]) -> None:
-    config = Config(base_iri="https://data.example.org/", document_iri_template="https://isidore.science/document/{id}")
+    config = Config(
+        base_iri="https://data.example.org/", document_iri_template="https://isidore.science/document/{id}"
+    )
     notice = Notice.from_dict(data)
     graph = map_notice(notice, config)
     rebuilt = notice_from_graph(to_rdflib([graph]), graph.iri, config)
@@ -234,8 +288,9 @@ def test_every_example_round_trips() -> None:
 
 def test_creators_keep_their_order_and_et_al() -> None:
     names = [{"family": f"Auteur {i}"} for i in (3, 1, 2)]
-    notice = Notice.from_dict({"id": "10670/1.abcdef", "titles": [{"value": "T"}], "creators": names,
-                               "creators_et_al": True})
+    notice = Notice.from_dict(
+        {"id": "10670/1.abcdef", "titles": [{"value": "T"}], "creators": names, "creators_et_al": True}
+    )
     rebuilt = assert_round_trip(notice)
     assert [c.family for c in rebuilt.creators] == ["Auteur 3", "Auteur 1", "Auteur 2"]
     assert rebuilt.creators_et_al
@@ -243,18 +298,38 @@ def test_creators_keep_their_order_and_et_al() -> None:
 
 def test_roles_sharing_a_person_are_told_apart() -> None:
     anne = {"family": "Dupont", "given": "Anne"}
-    notice = Notice.from_dict({"id": "10670/1.abcdef", "titles": [{"value": "T"}], "contributors": [
-        {"role": "editor", "agent": anne}, {"role": "contributor", "agent": anne},
-        {"role": "thesis_advisor", "agent": {"family": "Martin"}}]})
+    notice = Notice.from_dict(
+        {
+            "id": "10670/1.abcdef",
+            "titles": [{"value": "T"}],
+            "contributors": [
+                {"role": "editor", "agent": anne},
+                {"role": "contributor", "agent": anne},
+                {"role": "thesis_advisor", "agent": {"family": "Martin"}},
+            ],
+        }
+    )
     rebuilt = assert_round_trip(notice)
     assert sorted((c.role.value, c.agent.display_name) for c in rebuilt.contributors) == [
-        ("contributor", "Anne Dupont"), ("editor", "Anne Dupont"), ("thesis_advisor", "Martin")]
+        ("contributor", "Anne Dupont"),
+        ("editor", "Anne Dupont"),
+        ("thesis_advisor", "Martin"),
+    ]
 
 
 def test_issn_l_equal_to_the_print_issn_is_kept() -> None:
-    notice = Notice.from_dict({"id": "10670/1.abcdef", "titles": [{"value": "T"}], "container": {
-        "title": "Vie sociale", "iri": "https://example.org/vs", "issn": "1950-4667",
-        "issn_l": {"scheme": "issn-l", "value": "1950-4667"}}})
+    notice = Notice.from_dict(
+        {
+            "id": "10670/1.abcdef",
+            "titles": [{"value": "T"}],
+            "container": {
+                "title": "Vie sociale",
+                "iri": "https://example.org/vs",
+                "issn": "1950-4667",
+                "issn_l": {"scheme": "issn-l", "value": "1950-4667"},
+            },
+        }
+    )
     rebuilt = assert_round_trip(notice)
     assert rebuilt.container == notice.container
 

@@ -46,8 +46,12 @@ def record(i: int, version: int = 1) -> dict[str, Any]:
         "abstracts": [{"value": f"Résumé {version} " + "mot " * 120, "lang": "fr"}],
         "creators": [{"family": f"Auteur{i % 17}", "given": "Anne"}, {"family": f"Autre{i % 5}"}],
         "keywords": [{"value": f"mot-clé {i % 7} v{version}", "lang": "fr"}],
-        "disciplines": [{"iri": f"http://aurehal.archives-ouvertes.fr/subject/shs.d{i % 3}",
-                         "labels": [{"value": f"Discipline {i % 3}", "lang": "fr"}]}],
+        "disciplines": [
+            {
+                "iri": f"http://aurehal.archives-ouvertes.fr/subject/shs.d{i % 3}",
+                "labels": [{"value": f"Discipline {i % 3}", "lang": "fr"}],
+            }
+        ],
         "issued": f"{2000 + i % 20}",
     }
 
@@ -72,7 +76,9 @@ def store(tmp_path: Path) -> Any:
 # ------------------------------------------------------------------------------ the load model
 
 
-def test_load_twice_changes_nothing_and_reports_unchanged(store: EmbeddedStore, examples: list[Notice]) -> None:
+def test_load_twice_changes_nothing_and_reports_unchanged(
+    store: EmbeddedStore, examples: list[Notice]
+) -> None:
     first = load(store, examples)
     assert first.counts()["added"] == len(examples)
     before = list(store._store)
@@ -81,7 +87,9 @@ def test_load_twice_changes_nothing_and_reports_unchanged(store: EmbeddedStore, 
     assert sorted(map(str, store._store)) == sorted(map(str, before))
 
 
-def test_each_notice_is_one_named_graph_with_exactly_its_triples(store: EmbeddedStore, examples: list[Notice]) -> None:
+def test_each_notice_is_one_named_graph_with_exactly_its_triples(
+    store: EmbeddedStore, examples: list[Notice]
+) -> None:
     load(store, examples)
     graphs = [map_notice(n) for n in examples]
     assert store_state(store) == {g.graph: frozenset(g.triples) for g in graphs}
@@ -89,7 +97,9 @@ def test_each_notice_is_one_named_graph_with_exactly_its_triples(store: Embedded
     assert hashes == {g.graph: content_hash(g) for g in graphs}
     names = {str(g.value) for g in store._store.named_graphs()}
     assert names == {g.graph for g in graphs} | {META_GRAPH}
-    assert not any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in store._store)
+    assert not any(
+        isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in store._store
+    )
 
 
 def test_a_changed_notice_is_replaced_never_merged(store: EmbeddedStore) -> None:
@@ -198,8 +208,9 @@ print("done", flush=True)
 
 
 def _run_and_kill(path: Path, version: int, n: int, *, bulk: bool, after: int) -> None:
-    code = _CHILD.format(src=str(ROOT / "src"), root=str(ROOT), path=str(path), version=version,
-                         n=n, bulk=bulk)
+    code = _CHILD.format(
+        src=str(ROOT / "src"), root=str(ROOT), path=str(path), version=version, n=n, bulk=bulk
+    )
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
     deadline = time.monotonic() + 60
@@ -300,7 +311,9 @@ def test_related_get_and_hostile_values(store: EmbeddedStore) -> None:
 
 def test_query_select_ask_construct(store: EmbeddedStore, examples: list[Notice]) -> None:
     load(store, examples)
-    count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{HASH_PREDICATE}> ?h }} }}")
+    count = store.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{HASH_PREDICATE}> ?h }} }}"
+    )
     assert count.rows[0][0] == f'"{len(examples)}"^^<http://www.w3.org/2001/XMLSchema#integer>'
     assert store.query("ASK { GRAPH ?g { ?s ?p ?o } }").boolean is True
     assert store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 2").kind == "graph"

@@ -19,7 +19,6 @@ from notice_ld.readers import read_path
 from notice_ld.stores import Store, content_hash, open_store
 from notice_ld.stores.load import load
 from notice_ld.stores.queries import get, related
-from notice_ld.stores.remote import RemoteStore
 
 from .conftest import EXAMPLES
 from .servers import FaultProxy, OxigraphProcess, VirtuosoProcess, free_port
@@ -59,13 +58,17 @@ def examples() -> list[Notice]:
     return [n for n in read_path(EXAMPLES) if isinstance(n, Notice)]
 
 
-HOSTILE = Notice.from_dict({
-    "id": "10670/1.h0st1l",
-    "titles": [{"value": 'Titre " } ; DROP ALL ; INSERT DATA { <x:a> <x:b> <x:c> } # \\u0022 \\', "lang": "fr"},
-               {"value": "城市更新 — Ελληνικά — emoji-free «»", "lang": "zh-Hant"}],
-    "abstracts": [{"value": "Ligne 1\n\nLigne 2 avec \\n littéral et \t tab"}],
-    "creators": [{"family": "O'Brien <script>", "given": "Seán"}],
-})
+HOSTILE = Notice.from_dict(
+    {
+        "id": "10670/1.h0st1l",
+        "titles": [
+            {"value": 'Titre " } ; DROP ALL ; INSERT DATA { <x:a> <x:b> <x:c> } # \\u0022 \\', "lang": "fr"},
+            {"value": "城市更新 — Ελληνικά — emoji-free «»", "lang": "zh-Hant"},
+        ],
+        "abstracts": [{"value": "Ligne 1\n\nLigne 2 avec \\n littéral et \t tab"}],
+        "creators": [{"family": "O'Brien <script>", "given": "Seán"}],
+    }
+)
 
 
 # ------------------------------------------------------------------------------ Oxigraph server
@@ -81,7 +84,10 @@ def test_load_reload_change_sync_against_oxigraph(oxigraph: OxigraphProcess, kin
     assert_holds_exactly(store, graphs)
     again = load(store, notices)
     assert (again.added, again.changed, again.unchanged) == (0, 0, len(notices))
-    changed = [Notice.from_dict({**n.to_dict(), "titles": [{"value": "Nouveau titre", "lang": "fr"}]}) for n in notices[:3]]
+    changed = [
+        Notice.from_dict({**n.to_dict(), "titles": [{"value": "Nouveau titre", "lang": "fr"}]})
+        for n in notices[:3]
+    ]
     report = load(store, changed + notices[3:10], sync=True)
     assert (report.changed, report.unchanged, report.removed) == (3, 7, len(notices) - 10)
     assert_holds_exactly(store, [map_notice(n) for n in changed + notices[3:10]])
@@ -93,7 +99,9 @@ def test_related_and_get_over_http(oxigraph: OxigraphProcess) -> None:
     notices = [Notice.from_dict(record(i)) for i in range(30)] + [HOSTILE]
     load(store, notices)
     found = related(store, handle(0), "creators", limit=50)
-    assert {r.iri for r in found} == {f"https://hdl.handle.net/{handle(i)}" for i in range(1, 30) if i % 5 == 0 or i % 17 == 0}
+    assert {r.iri for r in found} == {
+        f"https://hdl.handle.net/{handle(i)}" for i in range(1, 30) if i % 5 == 0 or i % 17 == 0
+    }
     got = get(store, str(HOSTILE.id))
     assert got is not None and got.notice == HOSTILE
     assert get(store, "10670/1.zzzzzz") is None
@@ -101,7 +109,9 @@ def test_related_and_get_over_http(oxigraph: OxigraphProcess) -> None:
 
 
 @pytest.mark.parametrize("kind", ["oxigraph", "gsp"])
-def test_server_killed_mid_load_then_restarted_the_load_resumes(oxigraph: OxigraphProcess, kind: str, tmp_path: Path) -> None:
+def test_server_killed_mid_load_then_restarted_the_load_resumes(
+    oxigraph: OxigraphProcess, kind: str, tmp_path: Path
+) -> None:
     n = 300
     notices = [Notice.from_dict(record(i)) for i in range(n)]
     resume = tmp_path / "resume.jsonl"
@@ -133,7 +143,9 @@ def test_at_least_twenty_injected_faults_lose_and_duplicate_nothing(oxigraph: Ox
     revised = [Notice.from_dict(record(i, 2)) for i in range(0, 240, 3)]
     slept: list[float] = []
     with FaultProxy(oxigraph.url, seed=4, rate=0.3, big=15_000, hold=1.5) as proxy:
-        store = open_store("oxigraph", proxy.url, **FAST, rng=random.Random(1), sleep=lambda s: slept.append(s))
+        store = open_store(
+            "oxigraph", proxy.url, **FAST, rng=random.Random(1), sleep=lambda s: slept.append(s)
+        )
         first = load(store, notices, max_notices=8)
         second = load(store, revised + notices, max_notices=8)
         store.close()
@@ -227,15 +239,28 @@ def test_virtuoso_load_reload_sync_related_get(virtuoso: VirtuosoProcess) -> Non
 def test_virtuoso_refuses_a_wrong_password(virtuoso: VirtuosoProcess) -> None:
     store = open_store("virtuoso", virtuoso.url, password="wrong", retries=0)
     with pytest.raises(StoreAuthError, match="refused the credentials of user 'dba'"):
-        load(store, examples()[:1])
+        load(store, [Notice.from_dict(record(900))])  # a notice the server does not have yet
     store.close()
 
 
-def test_cli_against_virtuoso(virtuoso: VirtuosoProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_against_virtuoso(
+    virtuoso: VirtuosoProcess,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("NLD_TEST_PASSWORD", "dba")
     monkeypatch.chdir(tmp_path)
-    args = ["--endpoint", virtuoso.url, "--store-kind", "virtuoso", "--user", "dba", "--password-env", "NLD_TEST_PASSWORD"]
+    args = [
+        "--endpoint",
+        virtuoso.url,
+        "--store-kind",
+        "virtuoso",
+        "--user",
+        "dba",
+        "--password-env",
+        "NLD_TEST_PASSWORD",
+    ]
     assert main(["load", str(EXAMPLES), "--sync", *args]) == 0
     assert "removed" in capsys.readouterr().err
     assert main(["get", "10670/1.jt89mr", "--format", "notice", *args]) == 0

@@ -30,6 +30,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = [
     "ConfigError",
     "HarvestError",
@@ -134,8 +136,8 @@ class ShapesError(NoticeLdError, ValueError):
     of the SHACL specification section that defines the rule); ``source`` names the file(s).
     """
 
-    def __init__(self, problems: object, *, source: str = "") -> None:
-        self.problems: tuple[object, ...] = tuple(problems)  # type: ignore[call-overload]
+    def __init__(self, problems: Iterable[object], *, source: str = "") -> None:
+        self.problems: tuple[object, ...] = tuple(problems)
         self.source = source
         super().__init__(str(self))
 

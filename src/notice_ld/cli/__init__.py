@@ -18,7 +18,9 @@ from notice_ld.errors import NoticeLdError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("convert", "validate", "mint", "cite", "harvest", "load", "related", "query", "get")
+COMMANDS: tuple[str, ...] = (
+    "convert", "validate", "mint", "cite", "harvest", "load", "related", "query", "get"
+)
 """Subcommand modules under ``notice_ld.cli``, in the order ``--help`` lists them."""
 
 

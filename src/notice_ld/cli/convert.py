@@ -82,7 +82,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--report", default=None, help="write a JSON report of rejected records here")
     parser.add_argument("--no-validate", dest="validate", action="store_false", help="skip SHACL validation")
     parser.add_argument(
-        "--keep-invalid", action="store_true", help="write notices with violations too (still reported, exit 1)"
+        "--keep-invalid",
+        action="store_true",
+        help="write notices with violations too (still reported, exit 1)",
     )
     parser.add_argument(
         "--shapes", action="append", default=[], metavar="FILE", help="also validate with this shapes file"
@@ -95,7 +97,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="also validate with a shipped profile, e.g. google-article",
     )
     parser.add_argument(
-        "--report-lang", default="en", choices=("en", "fr"), help="language of validation messages (default: en)"
+        "--report-lang",
+        default="en",
+        choices=("en", "fr"),
+        help="language of validation messages (default: en)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     parser.set_defaults(handler=run)
@@ -110,7 +115,9 @@ class Tally:
         self.residues: list[Residue] = []  # values of converted notices that were not mapped
         self.deletions: list[Deletion] = []  # OAI-PMH deleted records: skipped, reported
         self.invalid = 0  # notices with SHACL violations (not written unless --keep-invalid)
-        self.validation: list[ValidationResult] = []  # every validation result, for the report
+        self.validation: list[ValidationResult] = []  # validation results, kept for --report only
+        self.keep_results = False
+        self.severities = {"Violation": 0, "Warning": 0, "Info": 0}  # counts: memory stays flat
         self.engine = ""
 
     def reject(self, error: RecordError) -> None:
@@ -130,9 +137,9 @@ class Tally:
             "invalid": self.invalid,
             "validation": {
                 "engine": self.engine,
-                "violations": sum(r.severity.value == "Violation" for r in self.validation),
-                "warnings": sum(r.severity.value == "Warning" for r in self.validation),
-                "infos": sum(r.severity.value == "Info" for r in self.validation),
+                "violations": self.severities["Violation"],
+                "warnings": self.severities["Warning"],
+                "infos": self.severities["Info"],
                 "results": [r.as_dict() for r in self.validation],
             },
         }
@@ -142,7 +149,10 @@ class Tally:
 
         Returns whether the notice is written.
         """
-        self.validation.extend(report.results)
+        if self.keep_results:
+            self.validation.extend(report.results)
+        for result in report.results:
+            self.severities[result.severity.value] += 1
         self.engine = self.engine or report.engine
         written = report.conforms or keep
         for result in report.results:
@@ -206,6 +216,7 @@ def run(args: argparse.Namespace) -> int:
     input_format = InputFormat.from_name(args.input_format) if args.input_format else None
     check_inputs(args.inputs)
     tally = Tally()
+    tally.keep_results = bool(args.report)
     options = None
     if args.prefix:
         from notice_ld.identifiers import HandleMinter
@@ -240,7 +251,7 @@ def run(args: argparse.Namespace) -> int:
             + (
                 f"; validation ({tally.engine}): {tally.invalid} with violations"
                 + (" (written anyway)" if args.keep_invalid else " (not written)")
-                + f", {sum(r.severity.value == 'Warning' for r in tally.validation)} warnings"
+                + f", {tally.severities['Warning']} warnings"
                 if args.validate
                 else "; not validated"
             ),

@@ -33,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     for item in found:
         if args.json:
-            print(json.dumps({"iri": item.iri, "shared": item.shared, "title": item.title}, ensure_ascii=False))
+            print(
+                json.dumps({"iri": item.iri, "shared": item.shared, "title": item.title}, ensure_ascii=False)
+            )
         else:
             print(f"{item.shared}\t{item.iri}\t{item.title or ''}")
     return EXIT_OK

@@ -40,16 +40,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "repeat or comma-separate (default: dcterms,bibo,schema)",
     )
     parser.add_argument("--lang", default="en", choices=("en", "fr"), help="language of the messages")
-    parser.add_argument("--format", default="text", choices=_REPORT_FORMATS, help="report format (default: text)")
+    parser.add_argument(
+        "--format", default="text", choices=_REPORT_FORMATS, help="report format (default: text)"
+    )
     parser.add_argument("-o", "--output", default="-", help="report file (default: stdout)")
     parser.add_argument(
         "--engine", default="auto", choices=("auto", "fast", "pyshacl"), help="validator (default: auto)"
     )
-    parser.add_argument("--from", dest="input_format", default=None, help="input format, if not from the name")
+    parser.add_argument(
+        "--from", dest="input_format", default=None, help="input format, if not from the name"
+    )
     parser.add_argument(
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
     )
-    parser.add_argument("--document-iri-template", default=None, help="document IRIs from a template with {id}")
+    parser.add_argument(
+        "--document-iri-template", default=None, help="document IRIs from a template with {id}"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -62,6 +68,7 @@ def _profiles(values: list[str]) -> list[str] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``validate``."""
+    from notice_ld.model import Notice
     from notice_ld.readers import InputFormat, read_path
     from notice_ld.validation import ValidationReport, Validator
     from notice_ld.validation._rdf import RDF_FORMAT_NAMES, guess_rdf_format, parse_rdf, parse_rdf_path
@@ -81,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
                 notice_format = InputFormat.from_name(chosen)
             except UnknownFormatError:
                 known = ", ".join([*(f.value for f in InputFormat), *RDF_FORMAT_NAMES])
-                raise UnknownFormatError(f"unknown input format {args.input_format!r}; use one of: {known}") from None
+                raise UnknownFormatError(
+                    f"unknown input format {args.input_format!r}; use one of: {known}"
+                ) from None
     config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
     validator = Validator(profiles, args.shapes, engine=args.engine, lang=args.lang)
     reports: list[ValidationReport] = []
@@ -101,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         for outcome in read_path(name, notice_format):
             if isinstance(outcome, RecordError):
                 reports.append(validator.record_error(outcome))
-            elif hasattr(outcome, "titles"):  # a Notice (deleted records and residues are not)
+            elif isinstance(outcome, Notice):  # deleted records and residues are not notices
                 reports.append(validator.validate_notice(outcome, config))
     report = ValidationReport.combine(reports) if reports else validator.validate_triples([])
     rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()

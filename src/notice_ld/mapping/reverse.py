@@ -319,7 +319,7 @@ class _Reader:
                 for value in values:
                     if not isinstance(value, Literal):
                         links.setdefault(str(value), set()).add(predicate)
-        out = []
+        out: list[dict[str, Any]] = []
         for node in sorted(links):
             roles = _cover(links[node], role_terms)
             agent = self.agent(node)
@@ -338,7 +338,9 @@ class _Reader:
                 out["iri"] = node
             out["notation"] = notation
         else:
-            first = next((i for i, lab in enumerate(labels) if self.mint("concept", lab["value"]) == node), None)
+            first = next(
+                (i for i, lab in enumerate(labels) if self.mint("concept", lab["value"]) == node), None
+            )
             if first is None:
                 out["iri"] = node
             else:
@@ -387,9 +389,9 @@ class _Reader:
         if given_iri:
             out["iri"] = node
         for name, predicate in (("volume", T.volume), ("issue", T.issue), ("pages", T.pages)):
-            value = self.text(self.doc, predicate)
-            if value is not None:
-                out[name] = value
+            number = self.text(self.doc, predicate)
+            if number is not None:
+                out[name] = number
         return out
 
     # -- the notice -------------------------------------------------------------------------------
@@ -515,7 +517,7 @@ def notice_from_graph(
     if hasattr(graph, "serialize") and hasattr(graph, "triples"):
         triples: Iterable[Triple] = triples_from_rdflib(cast("rdflib.Graph", graph))
     else:
-        triples = cast(Iterable[Triple], graph)
+        triples = graph
     index = _index(triples)
     if iri not in index:
         raise RecordError(

@@ -50,7 +50,7 @@ HASH_PREDICATE: Final = "http://purl.org/dc/terms/identifier"
 """``<notice graph> dcterms:identifier "sha256:<hex>"`` in :data:`META_GRAPH`."""
 
 
-def content_hash(graph: NoticeGraph) -> str:
+def content_hash(graph: NoticeGraph, ntriples: str | None = None) -> str:
     """The canonical content hash of a notice graph: SHA-256 of its sorted N-Triples lines.
 
     Notice graphs have no blank nodes, so sorting the N-Triples lines (code point order) is a
@@ -63,9 +63,11 @@ def content_hash(graph: NoticeGraph) -> str:
     >>> h.startswith("sha256:"), len(h)
     (True, 71)
     """
-    from notice_ld.writers._text import ntriples_block
+    if ntriples is None:
+        from notice_ld.writers._text import ntriples_block
 
-    lines = ntriples_block(graph).splitlines(keepends=True)
+        ntriples = ntriples_block(graph)
+    lines = ntriples.splitlines(keepends=True)
     lines.sort()
     digest = hashlib.sha256("".join(lines).encode("utf-8"))
     return "sha256:" + digest.hexdigest()
@@ -76,12 +78,22 @@ class Entry:
     """One notice graph to write: the graph, its content hash, and whether the store lacks it.
 
     ``new`` is ``True`` when the store holds no graph of that name (the loader checked), so a
-    store may add the triples without removing anything first.
+    store may add the triples without removing anything first. ``ntriples`` is the graph in
+    N-Triples when the loader already wrote it (to hash it), so stores need not write it again.
     """
 
     graph: NoticeGraph
     hash: str
     new: bool
+    ntriples: str | None = None
+
+    def nt(self) -> str:
+        """The graph's triples in N-Triples."""
+        if self.ntriples is not None:
+            return self.ntriples
+        from notice_ld.writers._text import ntriples_block
+
+        return ntriples_block(self.graph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +188,7 @@ def open_store(kind: str, location: str, **options: Any) -> Store:
     >>> open_store("mongodb", "x")
     Traceback (most recent call last):
     ...
-    notice_ld.errors.StoreError: unknown store kind 'mongodb'; use one of: oxigraph-embedded, oxigraph, virtuoso, gsp
+    notice_ld.errors.StoreError: unknown store kind 'mongodb'; use one of: oxigraph-embedded, ...
     """
     target = KINDS.get(kind)
     if target is None:

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "delete_update",
-    "from_oxigraph",
     "existing_query",
+    "from_oxigraph",
     "hashes_query",
     "hashes_update",
     "iri",
@@ -135,10 +135,12 @@ def existing_query(graphs: Iterable[str]) -> str:
 
 def quads_nquads(batch: Sequence[Entry]) -> bytes:
     """The entries' graphs and hash triples as N-Quads (the batch form of Oxigraph's ``/store``)."""
-    from notice_ld.writers._text import ntriples_block
-
     meta = iri(META_GRAPH)
-    parts = [ntriples_block(entry.graph, entry.graph.graph) for entry in batch]
+    parts = []
+    for entry in batch:
+        tail = f" {iri(entry.graph.graph)} .\n"
+        lines = entry.nt().splitlines()
+        parts.append("".join(line[:-2] + tail for line in lines))
     parts.extend(f"{_hash_triple(entry)[:-2]} {meta} .\n" for entry in batch)
     return "".join(parts).encode("utf-8")
 

@@ -24,6 +24,8 @@ import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import IO, cast
+
 import pyoxigraph as ox
 
 from notice_ld.errors import RecordError, StoreError
@@ -138,7 +140,7 @@ class EmbeddedStore:
             fh.flush()
             os.fsync(fh.fileno())
         _fsync_dir(self.location)
-        self._store.bulk_load(_NQuadsStream(batches), ox.RdfFormat.N_QUADS)
+        self._store.bulk_load(cast(IO[bytes], _NQuadsStream(batches)), ox.RdfFormat.N_QUADS)
         self._store.flush()
         marker.unlink()
         _fsync_dir(self.location)
@@ -189,4 +191,3 @@ def _result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Qu
         rows = tuple(tuple(None if s[v] is None else str(s[v]) for v in variables) for s in result)
         return QueryResult("select", variables, rows)
     return QueryResult("graph", triples=tuple(f"{t} ." for t in result))
-

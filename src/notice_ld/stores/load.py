@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +41,9 @@ from notice_ld.config import Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
+from notice_ld.readers.outcomes import Deletion, Residue
 from notice_ld.stores import Entry, Store, content_hash
+from notice_ld.writers._text import ntriples_block
 
 __all__ = ["LoadReport", "load", "validator"]
 
@@ -61,6 +65,7 @@ class LoadReport:
     rejected: list[RecordError] = field(default_factory=list)
     invalid: list[RecordError] = field(default_factory=list)
     refused: list[RecordError] = field(default_factory=list)
+    deletions_unresolved: list[str] = field(default_factory=list)
     sync_skipped: str | None = None
     bulk: bool = False
     seconds: float = 0.0
@@ -82,6 +87,7 @@ class LoadReport:
         return {
             **self.counts(),
             "sync_skipped": self.sync_skipped,
+            "deletions_unresolved": self.deletions_unresolved,
             "bulk": self.bulk,
             "seconds": round(self.seconds, 3),
             "errors": [e.as_dict() for e in self.rejected + self.invalid + self.refused],
@@ -152,7 +158,7 @@ def _batched(entries: Iterable[Entry], max_notices: int, max_triples: int) -> It
 
 def load(
     store: Store,
-    notices: Iterable[Notice | NoticeGraph | RecordError],
+    notices: Iterable[Notice | NoticeGraph | RecordError | Residue | Deletion],
     *,
     config: Config | None = None,
     sync: bool = False,
@@ -164,8 +170,11 @@ def load(
 ) -> LoadReport:
     """Load ``notices`` into ``store`` and report added / changed / unchanged / removed.
 
-    ``notices`` may mix :class:`Notice`, already mapped :class:`NoticeGraph` and the
-    :class:`RecordError` objects a reader yields (they are reported, never loaded). Batches hold at
+    ``notices`` may mix :class:`Notice`, already mapped :class:`NoticeGraph` and what readers
+    yield besides: :class:`RecordError` (reported, never loaded), ``Residue`` (ignored: the
+    values a reader could not map) and ``Deletion`` (a record deleted at the source: its graph is
+    removed, counted in ``removed``; without a notice identifier it is reported in
+    ``deletions_unresolved``). Batches hold at
     most ``max_notices`` notices and ``max_triples`` triples. ``bulk`` (default: automatic) lets
     an empty embedded store be bulk-loaded. ``progress`` is called after each committed batch.
     When this function returns, everything it reports is durable in the store.
@@ -177,10 +186,20 @@ def load(
     seen: set[str] = set()
     check = validator() if validate else None
 
+    deleted: list[str] = []
+
     def entries() -> Iterator[Entry]:
         for item in notices:
             if isinstance(item, RecordError):
                 report.rejected.append(item)
+                continue
+            if isinstance(item, Residue):
+                continue
+            if isinstance(item, Deletion):
+                if item.notice_id is None:
+                    report.deletions_unresolved.append(item.oai_identifier)
+                else:
+                    deleted.append(item.notice_id)
                 continue
             try:
                 graph = item if isinstance(item, NoticeGraph) else map_notice(item, cfg)
@@ -199,16 +218,20 @@ def load(
                 )
                 continue
             seen.add(graph.graph)
-            digest = content_hash(graph)
+            text = ntriples_block(graph)
+            digest = content_hash(graph, text)
             old = known.get(graph.graph)
             if old == digest:
                 report.unchanged += 1
                 continue
-            yield Entry(graph, digest, new=old is None)
+            yield Entry(graph, digest, new=old is None, ntriples=text)
 
     batches: Iterator[list[Entry]] = _batched(entries(), max_notices, max_triples)
     if check is not None:
         batches = _validated(batches, check, report)
+    # map, hash and validate the next batches on a helper thread while the store writes one
+    # (pyoxigraph and HTTP release the GIL while they work)
+    batches = _prefetch(batches, depth=2)
 
     bulk_put = getattr(store, "bulk_put", None)
     is_empty = getattr(store, "is_empty", None)
@@ -249,6 +272,22 @@ def load(
             if progress is not None:
                 progress(report)
 
+    if deleted:
+        from notice_ld.stores.queries import graph_iri
+
+        gone_at_source = []
+        for notice_id in deleted:
+            try:
+                name = graph_iri(notice_id, cfg)
+            except RecordError as exc:
+                report.rejected.append(exc)
+                continue
+            if name in known and name not in seen:
+                gone_at_source.append(name)
+                known.pop(name)
+        if gone_at_source:
+            store.delete(gone_at_source)
+            report.removed += len(gone_at_source)
     if sync:
         if report.rejected:
             report.sync_skipped = (
@@ -266,6 +305,44 @@ def load(
         flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+_END = object()
+
+
+def _prefetch(batches: Iterator[list[Entry]], depth: int) -> Iterator[list[Entry]]:
+    """Run ``batches`` on a helper thread, at most ``depth`` batches ahead; errors come through."""
+    items: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                while not stop.is_set():
+                    try:
+                        items.put(batch, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            items.put(_END)
+        except BaseException as exc:  # handed to the consumer, raised there
+            items.put(exc)
+
+    worker = threading.Thread(target=produce, name="notice-ld-load", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = items.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join(timeout=30)
 
 
 def _chain(first: Iterable[list[Entry]], rest: Iterator[list[Entry]]) -> Iterator[list[Entry]]:

@@ -64,7 +64,7 @@ def notice_iri(identifier: str, config: Config | None = None) -> str:
         ident = ids.parse(identifier)
     except RecordError as exc:
         raise RecordError(record=identifier, field="id", problem=exc.problem, fix=exc.fix) from None
-    stub = Notice.model_construct(id=ident)
+    stub = Notice.model_construct(id=ident, titles=())
     return document_iri(stub, config or _DEFAULT)
 
 
@@ -85,8 +85,7 @@ def _shared_query(doc: str, graph: str, by: str, limit: int) -> str:
         theirs = f"?doc {creator} ?x"
     elif by == "subjects":
         mine = (
-            f"GRAPH {g} {{ {d} {subject} ?x FILTER(isIRI(?x)) "
-            f"FILTER NOT EXISTS {{ {d} {discipline} ?x }} }}"
+            f"GRAPH {g} {{ {d} {subject} ?x FILTER(isIRI(?x)) FILTER NOT EXISTS {{ {d} {discipline} ?x }} }}"
         )
         theirs = f"?doc {subject} ?x"
     else:
@@ -145,7 +144,9 @@ def get(store: Store, identifier: str, *, config: Config | None = None) -> Notic
     if triples is None:
         return None
     notice = notice_from_graph(triples, doc, cfg)
-    return NoticeGraph(iri=doc, graph=graph, notice=notice, config=cfg, triples=tuple(sorted(triples, key=triple_key)))
+    return NoticeGraph(
+        iri=doc, graph=graph, notice=notice, config=cfg, triples=tuple(sorted(triples, key=triple_key))
+    )
 
 
 def query(store: Store, sparql: str) -> QueryResult:

@@ -162,7 +162,7 @@ class RemoteStore:
         self.max_bytes = max_bytes
         self.page_size = page_size
         self.session = session or requests.Session()
-        self.rng = rng or random.Random()
+        self.rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
         self.sleep = sleep
         self.auth: requests.auth.AuthBase | None = None
         if user is not None:
@@ -242,7 +242,9 @@ class RemoteStore:
         if status == 413 or (status in (400, 500) and _SIZE_ERROR.search(body)):
             raise _TooLarge(body)
         if status in _RETRY_STATUS:
-            raise _Retry(f"HTTP {status} {body[:80]}", _retry_after(response) if status in (429, 503) else None)
+            raise _Retry(
+                f"HTTP {status} {body[:80]}", _retry_after(response) if status in (429, 503) else None
+            )
         if status in (401, 403):
             if self.user is None:
                 raise StoreAuthError(
@@ -462,11 +464,13 @@ class OxigraphServer(RemoteStore):
 
 
 class VirtuosoServer(RemoteStore):
-    """Virtuoso (kind ``virtuoso``): digest authentication on ``/sparql-graph-crud-auth`` and ``/sparql-auth``."""
+    """Virtuoso (kind ``virtuoso``): digest auth on ``/sparql-graph-crud-auth`` and ``/sparql-auth``."""
 
     kind = "virtuoso"
 
-    def __init__(self, location: str, *, user: str | None = "dba", digest: bool = True, **options: Any) -> None:
+    def __init__(
+        self, location: str, *, user: str | None = "dba", digest: bool = True, **options: Any
+    ) -> None:
         super().__init__(location, user=user, digest=digest, **options)
 
     def _urls(self, base: str) -> tuple[str, str, str]:
@@ -475,9 +479,7 @@ class VirtuosoServer(RemoteStore):
 
 
 def _ntriples(entry: Entry) -> bytes:
-    from notice_ld.writers._text import ntriples_block
-
-    return ntriples_block(entry.graph).encode("utf-8")
+    return entry.nt().encode("utf-8")
 
 
 def _refusal(entry: Entry, size: int, detail: str) -> RecordError:
@@ -531,8 +533,12 @@ def _parse_result(response: requests.Response, url: str) -> QueryResult:
             return QueryResult("select", variables, rows)
     elif media in (_NTRIPLES, "text/plain", "text/turtle", "application/n-quads"):
         with contextlib.suppress(SyntaxError):
-            triples = ox.parse(response.content, ox.RdfFormat.TURTLE if media == "text/turtle" else ox.RdfFormat.N_TRIPLES)
-            return QueryResult("graph", triples=tuple(f"{ox.Triple(t.subject, t.predicate, t.object)} ." for t in triples))
+            triples = ox.parse(
+                response.content, ox.RdfFormat.TURTLE if media == "text/turtle" else ox.RdfFormat.N_TRIPLES
+            )
+            return QueryResult(
+                "graph", triples=tuple(f"{ox.Triple(t.subject, t.predicate, t.object)} ." for t in triples)
+            )
     raise StoreResponseError(
         f"{url} answered, but not like a SPARQL endpoint (got {media or 'no content type'}: "
         f"{_excerpt(response)[:80]!r}); check --endpoint and --store-kind",

@@ -78,7 +78,8 @@ class Validator:
     ``"none"`` runs pySHACL).
 
     >>> v = Validator(["schema"], lang="fr")
-    >>> v.engine, v.validate_notice(Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]})).conforms
+    >>> notice = Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]})
+    >>> v.engine, v.validate_notice(notice).conforms
     ('fast', True)
     """
 
@@ -117,7 +118,9 @@ class Validator:
             self._reference = ReferenceEngine(self.shapes, inference=inference)
         self.engine: str = chosen.value
 
-    def _raw(self, triples: Iterable[RDFTriple] | None, *, indexed: bool, rdflib_graph: Any = None) -> list[RawResult]:
+    def _raw(
+        self, triples: Iterable[RDFTriple] | None, *, indexed: bool, rdflib_graph: Any = None
+    ) -> list[RawResult]:
         if self._fast is not None:
             if rdflib_graph is not None:
                 triples = triples_from_rdflib(rdflib_graph)
@@ -194,8 +197,9 @@ class Validator:
 
 
 @cache
-def _validator(profiles: tuple[str, ...] | None, files: tuple[str, ...], engine: str, lang: str,
-               inference: str) -> Validator:
+def _validator(
+    profiles: tuple[str, ...] | None, files: tuple[str, ...], engine: str, lang: str, inference: str
+) -> Validator:
     return Validator(profiles, files, engine=engine, lang=lang, inference=inference)
 
 

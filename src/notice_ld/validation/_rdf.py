@@ -38,6 +38,7 @@ __all__ = [
     "BNode",
     "Node",
     "RDFTriple",
+    "Term",
     "guess_rdf_format",
     "nt",
     "parse_rdf",
@@ -60,6 +61,8 @@ class BNode(str):
 
 
 Node: TypeAlias = IRI | BNode | Literal
+Term: TypeAlias = str | Literal
+"""Any term: a ``str`` is an IRI, or a blank node when it is a :class:`BNode`."""
 RDFTriple: TypeAlias = tuple[str, str, Node]
 
 _EXTENSIONS = {
@@ -213,7 +216,9 @@ def parse_rdf(
         try:
             document = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as exc:
-            raise RecordError(record=name, problem=f"is not JSON: {exc}", fix="check the JSON syntax") from None
+            raise RecordError(
+                record=name, problem=f"is not JSON: {exc}", fix="check the JSON syntax"
+            ) from None
         data = json.dumps(_inline_contexts(document, name)).encode("utf-8")
     relabel = _Relabel(bnode_prefix)
     triples: list[RDFTriple] = []
@@ -350,6 +355,4 @@ def _escape(text: str) -> str:
 
 
 def _escape_iri(iri: str) -> str:
-    return "".join(
-        f"\\u{ord(c):04X}" if c in '<>"{}|^`\\' or ord(c) <= 0x20 else c for c in iri
-    )
+    return "".join(f"\\u{ord(c):04X}" if c in '<>"{}|^`\\' or ord(c) <= 0x20 else c for c in iri)

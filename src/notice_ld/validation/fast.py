@@ -32,8 +32,8 @@ shapes, ``sh:in``/``sh:hasValue`` with typed literals rdflib rewrites) raises
 >>> engine = FastEngine(load_shapes(["dcterms"]))
 >>> g = map_notice(Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T", "lang": "fr"}],
 ...                                 "issued": "2019"}))
->>> [(r[3].rsplit("#")[1], r[5].rsplit("#")[1]) for r in engine.validate(g.triples, indexed=True)]
-[('MinCountConstraintComponent', 'Document-creator-present'), ('MinCountConstraintComponent', 'Document-license-known')]
+>>> [r[5].rsplit("#")[1] for r in engine.validate(g.triples, indexed=True)]
+['Document-creator-present', 'Document-license-known']
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeAlias
 
 from notice_ld.terms import RDF, RDF_TYPE, XSD, XSD_STRING, Literal
-from notice_ld.validation._rdf import BNode, Node, RDFTriple
+from notice_ld.validation._rdf import BNode, RDFTriple, Term
 from notice_ld.validation.shapes import SH, Shapes
 
 __all__ = ["DataGraph", "FastEngine", "RawResult", "Unsupported", "rdflib_ill_typed"]
@@ -56,7 +56,7 @@ RDFS_CLASS = RDFS + "Class"
 VIOLATION, WARNING, INFO = SH + "Violation", SH + "Warning", SH + "Info"
 _ALLOWED = frozenset({WARNING, INFO})
 
-RawResult: TypeAlias = tuple[Node, "Node | None", "Node | None", str, str, str]
+RawResult: TypeAlias = tuple[Term, "Term | None", "Term | None", str, str, str]
 """``(focus, result path node, value, constraint component, severity, source shape)``."""
 
 
@@ -73,16 +73,16 @@ class DataGraph:
     __slots__ = ("_inverse", "by_pred", "spo", "subclass", "types")
 
     def __init__(self, triples: Iterable[RDFTriple], *, indexed: bool = False) -> None:
-        spo: dict[Any, dict[str, list[Node]]] = {}
+        spo: dict[Any, dict[str, list[Term]]] = {}
         by_pred: dict[str, list[str]] = {}
-        types: dict[Node, list[str]] = {}
-        subclass: dict[Node, list[Node]] = {}
+        types: dict[Term, list[str]] = {}
+        subclass: dict[Term, list[Term]] = {}
         if indexed:
             # triples sorted by (subject, predicate) with no duplicates: one pass, no lookups
             last_s: str | None = None
             last_p: str | None = None
-            po: dict[str, list[Node]] = {}
-            values: list[Node] = []
+            po: dict[str, list[Term]] = {}
+            values: list[Term] = []
             for s, p, o in triples:
                 if s != last_s:
                     po = spo[s] = {}
@@ -108,12 +108,12 @@ class DataGraph:
                     continue
                 seen.add(triple)
                 s, p, o = triple
-                po = spo.get(s)
-                if po is None:
-                    po = spo[s] = {}
-                values_ = po.get(p)
+                known = spo.get(s)
+                if known is None:
+                    known = spo[s] = {}
+                values_ = known.get(p)
                 if values_ is None:
-                    po[p] = [o]
+                    known[p] = [o]
                     by_pred.setdefault(p, []).append(s)
                 else:
                     values_.append(o)
@@ -125,14 +125,14 @@ class DataGraph:
         self.by_pred = by_pred
         self.types = types
         self.subclass = subclass
-        self._inverse: dict[str, dict[Node, list[Node]]] = {}
+        self._inverse: dict[str, dict[Term, list[Term]]] = {}
 
-    def objects(self, subject: Node, predicate: str) -> Sequence[Node]:
+    def objects(self, subject: Term, predicate: str) -> Sequence[Term]:
         """Objects of ``subject predicate ?`` (empty for literals and unknown nodes)."""
         po = self.spo.get(subject)
         return po.get(predicate, ()) if po else ()
 
-    def subjects(self, predicate: str, obj: Node) -> Sequence[Node]:
+    def subjects(self, predicate: str, obj: Term) -> Sequence[Term]:
         """Subjects of ``? predicate obj``."""
         inverse = self._inverse.get(predicate)
         if inverse is None:
@@ -143,9 +143,9 @@ class DataGraph:
             self._inverse[predicate] = inverse
         return inverse.get(obj, ())
 
-    def instances(self, cls: Node) -> set[Node]:
+    def instances(self, cls: Term) -> set[Term]:
         """Instances of ``cls``: ``rdf:type/rdfs:subClassOf*`` in this graph."""
-        found: set[Node] = set(self.types.get(cls, ()))
+        found: set[Term] = set(self.types.get(cls, ()))
         if self.subclass:
             todo, seen = list(self.subclass.get(cls, ())), {cls}
             while todo:
@@ -157,7 +157,7 @@ class DataGraph:
                 todo.extend(self.subclass.get(sub, ()))
         return found
 
-    def is_instance(self, node: Node, cls: str) -> bool:
+    def is_instance(self, node: Term, cls: str) -> bool:
         """Whether ``node`` has a type that is ``cls`` or one of its subclasses here (as pySHACL checks)."""
         for ctype in self.objects(node, RDF_TYPE):
             if ctype == cls:
@@ -268,8 +268,10 @@ _NORMALISED = frozenset(_WELL_TYPED) | _UNMIRRORED | {XSD + "normalizedString", 
 def rdflib_ill_typed(literal: Literal) -> bool:
     """Whether rdflib marks this literal ill-typed (so pySHACL's ``sh:datatype`` rejects it).
 
-    >>> rdflib_ill_typed(Literal("2019-02-30", XSD + "date")), rdflib_ill_typed(Literal("2019-13", XSD + "gYearMonth"))
-    (True, False)
+    >>> rdflib_ill_typed(Literal("2019-02-30", XSD + "date"))
+    True
+    >>> rdflib_ill_typed(Literal("2019-13", XSD + "gYearMonth"))  # rdflib does not parse gYearMonth
+    False
     """
     check = _WELL_TYPED.get(literal.datatype)
     return check is not None and not check(literal.value)
@@ -277,10 +279,10 @@ def rdflib_ill_typed(literal: Literal) -> bool:
 
 # -- paths ----------------------------------------------------------------------------------------
 
-PathFn: TypeAlias = Callable[[DataGraph, Node], Sequence[Node]]
+PathFn: TypeAlias = Callable[[DataGraph, Term], Sequence[Term]]
 
 
-def _compile_path(shapes: Shapes, node: Node, depth: int = 0) -> PathFn:
+def _compile_path(shapes: Shapes, node: Term, depth: int = 0) -> PathFn:
     if depth > 20:
         raise Unsupported("a property path nested more than 20 levels")
     if isinstance(node, Literal):
@@ -292,10 +294,10 @@ def _compile_path(shapes: Shapes, node: Node, depth: int = 0) -> PathFn:
     if members is not None:
         steps = [_compile_path(shapes, m, depth + 1) for m in members]
 
-        def sequence(g: DataGraph, focus: Node) -> Sequence[Node]:
-            current: list[Node] = [focus]
+        def sequence(g: DataGraph, focus: Term) -> Sequence[Term]:
+            current: list[Term] = [focus]
             for step in steps:
-                nxt: dict[Node, None] = {}
+                nxt: dict[Term, None] = {}
                 for item in current:
                     for value in step(g, item):
                         nxt[value] = None
@@ -313,8 +315,8 @@ def _compile_path(shapes: Shapes, node: Node, depth: int = 0) -> PathFn:
     if alternatives:
         options = [_compile_path(shapes, m, depth + 1) for m in shapes.items(alternatives[0]) or ()]
 
-        def alternative(g: DataGraph, focus: Node) -> Sequence[Node]:
-            found: dict[Node, None] = {}
+        def alternative(g: DataGraph, focus: Term) -> Sequence[Term]:
+            found: dict[Term, None] = {}
             for option in options:
                 for value in option(g, focus):
                     found[value] = None
@@ -328,9 +330,9 @@ def _compile_path(shapes: Shapes, node: Node, depth: int = 0) -> PathFn:
             include_focus = kind == "zeroOrMorePath"
 
             def closure(
-                g: DataGraph, focus: Node, inner: PathFn = inner, include_focus: bool = include_focus
-            ) -> Sequence[Node]:
-                found: dict[Node, None] = {focus: None} if include_focus else {}
+                g: DataGraph, focus: Term, inner: PathFn = inner, include_focus: bool = include_focus
+            ) -> Sequence[Term]:
+                found: dict[Term, None] = {focus: None} if include_focus else {}
                 todo = list(inner(g, focus))
                 while todo:
                     current = todo.pop()
@@ -345,8 +347,8 @@ def _compile_path(shapes: Shapes, node: Node, depth: int = 0) -> PathFn:
     if zero_or_one:
         inner = _compile_path(shapes, zero_or_one[0], depth + 1)
 
-        def optional(g: DataGraph, focus: Node) -> Sequence[Node]:
-            found: dict[Node, None] = {focus: None}
+        def optional(g: DataGraph, focus: Term) -> Sequence[Term]:
+            found: dict[Term, None] = {focus: None}
             for value in inner(g, focus):
                 found[value] = None
             return list(found)
@@ -358,13 +360,25 @@ def _compile_path(shapes: Shapes, node: Node, depth: int = 0) -> PathFn:
 # -- shapes and constraints -----------------------------------------------------------------------
 
 Evaluation: TypeAlias = tuple[bool, list[RawResult]]
-FocusValues: TypeAlias = list[tuple[Node, Sequence[Node]]]
+FocusValues: TypeAlias = list[tuple[Term, Sequence[Term]]]
 
 
 class CompiledShape:
     """One shape: its severity, path, targets and constraints, ready to run."""
 
-    __slots__ = ("allowed", "constraints", "deactivated", "node", "path", "path_node", "severity", "targets")
+    __slots__ = (
+        "allowed",
+        "checks",
+        "constraints",
+        "deactivated",
+        "has_property",
+        "node",
+        "path",
+        "path_node",
+        "predicate",
+        "severity",
+        "targets",
+    )
 
     def __init__(self, node: str) -> None:
         self.node = node
@@ -372,18 +386,21 @@ class CompiledShape:
         self.allowed = False
         self.deactivated = False
         self.path: PathFn | None = None
-        self.path_node: Node | None = None
+        self.path_node: Term | None = None
+        self.predicate: str | None = None  # the path when it is a plain predicate (the common case)
         self.constraints: list[Constraint] = []
-        self.targets: Callable[[DataGraph], set[Node]] | None = None
+        self.checks: list[Check] = []  # the same constraints, answering only "no result?"
+        self.has_property = False
+        self.targets: Callable[[DataGraph], set[Term]] | None = None
 
-    def values(self, g: DataGraph, focus: Sequence[Node]) -> FocusValues:
+    def values(self, g: DataGraph, focus: Sequence[Term]) -> FocusValues:
         """Each focus node with its value nodes (itself for a node shape)."""
         path = self.path
         if path is None:
             return [(f, (f,)) for f in focus]
         return [(f, path(g, f)) for f in focus]
 
-    def validate(self, g: DataGraph, focus: Sequence[Node]) -> Evaluation:
+    def validate(self, g: DataGraph, focus: Sequence[Term]) -> Evaluation:
         """``(conforms, results)`` of these focus nodes, as pySHACL's ``Shape.validate``."""
         if self.deactivated or not focus:
             return True, []
@@ -398,19 +415,48 @@ class CompiledShape:
                     conforms = all(r[4] in _ALLOWED for r in found)
         return conforms, results
 
-    def result(self, focus: Node, value: Node | None, component: str) -> RawResult:
+    def clean(self, g: DataGraph, focus: Term) -> bool:
+        """Whether :meth:`validate` of this one focus node gives no result (the fast path)."""
+        if self.deactivated:
+            return True
+        predicate = self.predicate
+        values: Sequence[Term]
+        if predicate is not None:
+            po = g.spo.get(focus)
+            values = po.get(predicate, ()) if po is not None else ()
+        elif self.path is None:
+            values = (focus,)
+        else:
+            values = self.path(g, focus)
+        for check in self.checks:
+            if not check(g, values):
+                return False
+        return True
+
+    def conforms(self, g: DataGraph, focus: Term) -> bool:
+        """pySHACL's conformance of one focus node (what ``sh:or``, ``sh:not``… look at)."""
+        if self.deactivated or self.allowed:
+            return True
+        if not self.has_property:
+            # every result would carry this shape's (not allowed) severity: conforming = clean
+            return self.clean(g, focus)
+        return self.validate(g, (focus,))[0]
+
+    def result(self, focus: Term, value: Term | None, component: str) -> RawResult:
         """A result of this shape."""
         return (focus, self.path_node, value, component, self.severity, self.node)
 
 
 Constraint: TypeAlias = Callable[[CompiledShape, DataGraph, FocusValues], Evaluation]
+Check: TypeAlias = Callable[[DataGraph, Sequence[Term]], bool]
+Built: TypeAlias = tuple[Constraint, Check]
 
 
 def _component(local: str) -> str:
     return SH + local + "ConstraintComponent"
 
 
-def _per_value(component: str, ok: Callable[[DataGraph, Node], bool]) -> Constraint:
+def _per_value(component: str, ok: Callable[[DataGraph, Term], bool]) -> Built:
     """A constraint checked value by value, one result per failing value."""
     iri = _component(component)
 
@@ -418,10 +464,16 @@ def _per_value(component: str, ok: Callable[[DataGraph, Node], bool]) -> Constra
         results = [shape.result(f, v, iri) for f, values in pairs for v in values if not ok(g, v)]
         return not results, results
 
-    return run
+    def check(g: DataGraph, values: Sequence[Term]) -> bool:
+        for v in values:
+            if not ok(g, v):
+                return False
+        return True
+
+    return run, check
 
 
-def _string_of(value: Node) -> str:
+def _string_of(value: Term) -> str:
     return value.value if isinstance(value, Literal) else str(value)
 
 
@@ -466,7 +518,7 @@ class _Compiler:
             if node not in state:
                 visit(node)
 
-    def shape(self, node: Node) -> CompiledShape:
+    def shape(self, node: Term) -> CompiledShape:
         found = self.compiled.get(str(node)) if not isinstance(node, Literal) else None
         if found is None:
             raise Unsupported(f"{self.shapes.compact(str(node))} is used as a shape but is not one")
@@ -475,16 +527,29 @@ class _Compiler:
     def _fill(self, node: str, shape: CompiledShape) -> None:
         s = self.shapes
         predicates = s.predicates(node)
-        for local in ("sparql", "target", "rule", "expression", "js", "closed", "qualifiedValueShape", "equals",
-                      "disjoint", "lessThan", "lessThanOrEquals", "minInclusive", "maxInclusive",
-                      "minExclusive", "maxExclusive"):
+        for local in (
+            "sparql",
+            "target",
+            "rule",
+            "expression",
+            "js",
+            "closed",
+            "qualifiedValueShape",
+            "equals",
+            "disjoint",
+            "lessThan",
+            "lessThanOrEquals",
+            "minInclusive",
+            "maxInclusive",
+            "minExclusive",
+            "maxExclusive",
+        ):
             if SH + local in predicates:
                 raise Unsupported(f"sh:{local} (in {s.compact(node)})")
         for predicate in predicates:
-            if not predicate.startswith(SH):
-                # a custom constraint component's parameter? only if some component declares it
-                if predicate in _custom_parameters(s):
-                    raise Unsupported(f"the custom constraint component parameter {s.compact(predicate)}")
+            # a custom constraint component's parameter? only if some component declares it
+            if not predicate.startswith(SH) and predicate in _custom_parameters(s):
+                raise Unsupported(f"the custom constraint component parameter {s.compact(predicate)}")
         severity = s.value(node, SH + "severity")
         if severity is not None:
             shape.severity = str(severity)
@@ -495,8 +560,10 @@ class _Compiler:
         if path is not None:
             shape.path_node = path
             shape.path = _compile_path(s, path)
+            if not isinstance(path, (BNode, Literal)):
+                shape.predicate = str(path)
         shape.targets = self._targets(node)
-        add = shape.constraints.append
+        shape.has_property = bool(s.objects(node, SH + "property"))
         for local, build in (
             ("minCount", self._min_count),
             ("maxCount", self._max_count),
@@ -519,9 +586,11 @@ class _Compiler:
         ):
             values = s.objects(node, SH + local)
             if values:
-                add(build(node, values))
+                run, check = build(node, values)
+                shape.constraints.append(run)
+                shape.checks.append(check)
 
-    def _targets(self, node: str) -> Callable[[DataGraph], set[Node]] | None:
+    def _targets(self, node: str) -> Callable[[DataGraph], set[Term]] | None:
         s = self.shapes
         nodes = list(s.objects(node, SH + "targetNode"))
         classes = [str(c) for c in s.objects(node, SH + "targetClass")]
@@ -534,8 +603,8 @@ class _Compiler:
         if not (nodes or classes or subjects_of or objects_of):
             return None
 
-        def targets(g: DataGraph) -> set[Node]:
-            found: set[Node] = set(nodes)
+        def targets(g: DataGraph) -> set[Term]:
+            found: set[Term] = set(nodes)
             for cls in classes:
                 found.update(g.instances(cls))
             for predicate in subjects_of:
@@ -548,18 +617,18 @@ class _Compiler:
         return targets
 
     # -- single-valued parameters
-    def _one(self, node: str, local: str, values: Sequence[Node]) -> Node:
+    def _one(self, node: str, local: str, values: Sequence[Term]) -> Term:
         if len(values) != 1:
             raise Unsupported(f"{len(values)} values of sh:{local} in {self.shapes.compact(node)}")
         return values[0]
 
-    def _count(self, node: str, local: str, values: Sequence[Node]) -> int:
+    def _count(self, node: str, local: str, values: Sequence[Term]) -> int:
         value = self._one(node, local, values)
         if not isinstance(value, Literal) or not value.value.isdigit():
             raise Unsupported(f"sh:{local} {value!r} is not a non-negative integer")
         return int(value.value)
 
-    def _min_count(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _min_count(self, node: str, values: Sequence[Term]) -> Built:
         minimum = self._count(node, "minCount", values)
         iri = _component("MinCount")
 
@@ -567,9 +636,9 @@ class _Compiler:
             results = [shape.result(f, None, iri) for f, vals in pairs if len(vals) < minimum]
             return not results, results
 
-        return run
+        return run, lambda g, vals: len(vals) >= minimum
 
-    def _max_count(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _max_count(self, node: str, values: Sequence[Term]) -> Built:
         maximum = self._count(node, "maxCount", values)
         iri = _component("MaxCount")
 
@@ -577,15 +646,17 @@ class _Compiler:
             results = [shape.result(f, None, iri) for f, vals in pairs if len(vals) > maximum]
             return not results, results
 
-        return run
+        return run, lambda g, vals: len(vals) <= maximum
 
-    def _datatype(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _datatype(self, node: str, values: Sequence[Term]) -> Built:
         rule = str(self._one(node, "datatype", values))
         if rule in _UNMIRRORED:
-            raise Unsupported(f"sh:datatype {self.shapes.compact(rule)} (rdflib's reading of it is not mirrored)")
+            raise Unsupported(
+                f"sh:datatype {self.shapes.compact(rule)} (rdflib's reading of it is not mirrored)"
+            )
         check = _WELL_TYPED.get(rule)
 
-        def ok(g: DataGraph, v: Node) -> bool:
+        def ok(g: DataGraph, v: Term) -> bool:
             if not isinstance(v, Literal):
                 return False
             if v.datatype != rule:
@@ -594,7 +665,7 @@ class _Compiler:
 
         return _per_value("Datatype", ok)
 
-    def _node_kind(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _node_kind(self, node: str, values: Sequence[Term]) -> Built:
         kind = str(self._one(node, "nodeKind", values))
         allowed = {
             SH + "IRI": (False, True, False),
@@ -608,7 +679,7 @@ class _Compiler:
             raise Unsupported(f"sh:nodeKind {kind}")
         blank_ok, iri_ok, literal_ok = allowed
 
-        def ok(g: DataGraph, v: Node) -> bool:
+        def ok(g: DataGraph, v: Term) -> bool:
             if isinstance(v, Literal):
                 return literal_ok
             if isinstance(v, BNode):
@@ -617,7 +688,7 @@ class _Compiler:
 
         return _per_value("NodeKind", ok)
 
-    def _class(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _class(self, node: str, values: Sequence[Term]) -> Built:
         classes = [str(c) for c in values]
         iri = _component("Class")
 
@@ -631,13 +702,18 @@ class _Compiler:
             ]
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            return all(not isinstance(v, Literal) and g.is_instance(v, cls) for cls in classes for v in vals)
 
-    def _check_term(self, value: Node, where: str) -> None:
+        return run, check
+
+    def _check_term(self, value: Term, where: str) -> None:
         if isinstance(value, Literal) and value.datatype in _NORMALISED:
-            raise Unsupported(f"{where} with the typed literal {value.value!r} (rdflib rewrites such literals)")
+            raise Unsupported(
+                f"{where} with the typed literal {value.value!r} (rdflib rewrites such literals)"
+            )
 
-    def _in(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _in(self, node: str, values: Sequence[Term]) -> Built:
         members = self.shapes.items(self._one(node, "in", values))
         if members is None:
             raise Unsupported("sh:in is not a well-formed list")
@@ -646,7 +722,7 @@ class _Compiler:
         allowed = frozenset(members)
         return _per_value("In", lambda g, v: v in allowed)
 
-    def _has_value(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _has_value(self, node: str, values: Sequence[Term]) -> Built:
         expected = list(values)
         for value in expected:
             self._check_term(value, "sh:hasValue")
@@ -656,9 +732,9 @@ class _Compiler:
             results = [shape.result(f, None, iri) for hv in expected for f, vals in pairs if hv not in vals]
             return not results, results
 
-        return run
+        return run, lambda g, vals: all(hv in vals for hv in expected)
 
-    def _pattern(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _pattern(self, node: str, values: Sequence[Term]) -> Built:
         s = self.shapes
         flags_value = s.objects(node, SH + "flags")
         flags = 0
@@ -682,16 +758,26 @@ class _Compiler:
             ]
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            for v in vals:
+                if isinstance(v, BNode):
+                    return False
+                text = _string_of(v)
+                for search in patterns:
+                    if search(text) is None:
+                        return False
+            return True
 
-    def _language_in(self, node: str, values: Sequence[Node]) -> Constraint:
+        return run, check
+
+    def _language_in(self, node: str, values: Sequence[Term]) -> Built:
         members = self.shapes.items(self._one(node, "languageIn", values))
         if members is None or not all(isinstance(m, Literal) and m.datatype == XSD_STRING for m in members):
             raise Unsupported("sh:languageIn must list plain strings")
         wanted = frozenset(m.value.lower() for m in members if isinstance(m, Literal))
         wildcard = "*" in wanted
 
-        def ok(g: DataGraph, v: Node) -> bool:
+        def ok(g: DataGraph, v: Term) -> bool:
             if not isinstance(v, Literal) or not v.lang:
                 return False
             lang = v.lang.lower()
@@ -699,7 +785,7 @@ class _Compiler:
 
         return _per_value("LanguageIn", ok)
 
-    def _unique_lang(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _unique_lang(self, node: str, values: Sequence[Term]) -> Built:
         value = self._one(node, "uniqueLang", values)
         if not (isinstance(value, Literal) and value.datatype == XSD + "boolean"):
             raise Unsupported("sh:uniqueLang must be a boolean")
@@ -722,23 +808,33 @@ class _Compiler:
                 results.extend(shape.result(f, None, iri) for _ in duplicated)
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            if not enabled:
+                return True
+            langs = [v.lang.lower() for v in vals if isinstance(v, Literal) and v.lang]
+            return len(langs) == len(set(langs))
 
-    def _length(self, node: str, local: str, values: Sequence[Node]) -> int:
+        return run, check
+
+    def _length(self, node: str, local: str, values: Sequence[Term]) -> int:
         return self._count(node, local, values)
 
-    def _min_length(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _min_length(self, node: str, values: Sequence[Term]) -> Built:
         minimum = self._length(node, "minLength", values)
         if minimum == 0:
             return _per_value("MinLength", lambda g, v: True)
-        return _per_value("MinLength", lambda g, v: not isinstance(v, BNode) and len(_string_of(v)) >= minimum)
+        return _per_value(
+            "MinLength", lambda g, v: not isinstance(v, BNode) and len(_string_of(v)) >= minimum
+        )
 
-    def _max_length(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _max_length(self, node: str, values: Sequence[Term]) -> Built:
         maximum = self._length(node, "maxLength", values)
-        return _per_value("MaxLength", lambda g, v: not isinstance(v, BNode) and len(_string_of(v)) <= maximum)
+        return _per_value(
+            "MaxLength", lambda g, v: not isinstance(v, BNode) and len(_string_of(v)) <= maximum
+        )
 
     # -- shape-based
-    def _node(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _node(self, node: str, values: Sequence[Term]) -> Built:
         targets = [self.shape(v) for v in values]
         iri = _component("Node")
 
@@ -747,14 +843,20 @@ class _Compiler:
             for nested in targets:
                 for f, vals in pairs:
                     for v in vals:
-                        ok, found = nested.validate(g, (v,))
-                        if not ok or found:
+                        if not nested.clean(g, v):
                             results.append(shape.result(f, v, iri))
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            for v in vals:
+                for nested in targets:
+                    if not nested.clean(g, v):
+                        return False
+            return True
 
-    def _property(self, node: str, values: Sequence[Node]) -> Constraint:
+        return run, check
+
+    def _property(self, node: str, values: Sequence[Term]) -> Built:
         targets = [self.shape(v) for v in values]
         for target in targets:
             if self.shapes.value(target.node, SH + "path") is None:
@@ -771,9 +873,16 @@ class _Compiler:
                         results.extend(found)
             return conforms, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            for v in vals:
+                for nested in targets:
+                    if not nested.clean(g, v):
+                        return False
+            return True
 
-    def _not(self, node: str, values: Sequence[Node]) -> Constraint:
+        return run, check
+
+    def _not(self, node: str, values: Sequence[Term]) -> Built:
         targets = [self.shape(v) for v in values]
         iri = _component("Not")
 
@@ -783,13 +892,18 @@ class _Compiler:
                 for nested in targets
                 for f, vals in pairs
                 for v in vals
-                if nested.validate(g, (v,))[0]
+                if nested.conforms(g, v)
             ]
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            return not any(nested.conforms(g, v) for nested in targets for v in vals)
 
-    def _lists(self, node: str, local: str, values: Sequence[Node], unique: bool) -> list[list[CompiledShape]]:
+        return run, check
+
+    def _lists(
+        self, node: str, local: str, values: Sequence[Term], unique: bool
+    ) -> list[list[CompiledShape]]:
         lists = []
         for head in values:
             members = self.shapes.items(head)
@@ -800,7 +914,7 @@ class _Compiler:
             lists.append([self.shape(m) for m in members])
         return lists
 
-    def _and(self, node: str, values: Sequence[Node]) -> Constraint:
+    def _and(self, node: str, values: Sequence[Term]) -> Built:
         lists = self._lists(node, "and", values, unique=True)
         iri = _component("And")
 
@@ -810,13 +924,16 @@ class _Compiler:
                 for members in lists
                 for f, vals in pairs
                 for v in vals
-                if not all([m.validate(g, (v,))[0] for m in members])
+                if not all(m.conforms(g, v) for m in members)
             ]
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            return all(m.conforms(g, v) for members in lists for v in vals for m in members)
 
-    def _or(self, node: str, values: Sequence[Node]) -> Constraint:
+        return run, check
+
+    def _or(self, node: str, values: Sequence[Term]) -> Built:
         lists = self._lists(node, "or", values, unique=True)
         iri = _component("Or")
 
@@ -826,13 +943,16 @@ class _Compiler:
                 for members in lists
                 for f, vals in pairs
                 for v in vals
-                if not any(m.validate(g, (v,))[0] for m in members)
+                if not any(m.conforms(g, v) for m in members)
             ]
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            return all(any(m.conforms(g, v) for m in members) for members in lists for v in vals)
 
-    def _xone(self, node: str, values: Sequence[Node]) -> Constraint:
+        return run, check
+
+    def _xone(self, node: str, values: Sequence[Term]) -> Built:
         lists = self._lists(node, "xone", values, unique=False)
         iri = _component("Xone")
 
@@ -842,16 +962,19 @@ class _Compiler:
                 for members in lists
                 for f, vals in pairs
                 for v in vals
-                if sum(1 for m in members if m.validate(g, (v,))[0]) != 1
+                if sum(1 for m in members if m.conforms(g, v)) != 1
             ]
             return not results, results
 
-        return run
+        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+            return all(sum(1 for m in members if m.conforms(g, v)) == 1 for members in lists for v in vals)
+
+        return run, check
 
 
 def _custom_parameters(shapes: Shapes) -> frozenset[str]:
-    found = set()
-    for s, p, o in shapes.triples:
+    found: set[str] = set()
+    for _, p, o in shapes.triples:
         if p == SH + "parameter":
             found.update(str(path) for path in shapes.objects(o, SH + "path"))
     return frozenset(found)
@@ -861,8 +984,10 @@ def _pyshacl_shapes(shapes: Shapes) -> list[str]:
     """The nodes pySHACL treats as shapes (``ShapesGraph._build_node_shape_cache``), in file order."""
     found: dict[str, None] = {}
     declared = {SH + "NodeShape", SH + "PropertyShape"}
-    subject_markers = {SH + t for t in ("targetClass", "targetNode", "targetObjectsOf", "targetSubjectsOf",
-                                        "property", "node")}
+    subject_markers = {
+        SH + t
+        for t in ("targetClass", "targetNode", "targetObjectsOf", "targetSubjectsOf", "property", "node")
+    }
     value_markers = {SH + t for t in ("property", "node", "not", "qualifiedValueShape")}
     for s, p, o in shapes.triples:
         if (p == RDF_TYPE and o in declared) or p in subject_markers:
@@ -900,8 +1025,7 @@ class FastEngine:
         results: list[RawResult] = []
         for shape in self._top:
             assert shape.targets is not None
-            focus = shape.targets(g)
-            if focus:
-                results.extend(shape.validate(g, list(focus))[1])
+            for focus in shape.targets(g):
+                if not shape.clean(g, focus):
+                    results.extend(shape.validate(g, (focus,))[1])
         return results
-

@@ -30,7 +30,7 @@ from typing import Any
 from notice_ld.crosswalk import crosswalk, expand
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import RDF, RDF_TYPE, Literal
-from notice_ld.validation._rdf import BNode, Node
+from notice_ld.validation._rdf import BNode, Term
 from notice_ld.validation.fast import DataGraph
 
 __all__ = ["GraphBlame", "NoticeBlame", "node_kind_of_classes"]
@@ -99,14 +99,14 @@ def _rows() -> Mapping[tuple[str, str], tuple[str, ...]]:
 
 
 def _relative(field: str, kind: str, prefix: str) -> str:
-    """A crosswalk field of a node kind, rebased on the node's role (``agent.name`` → ``creators[1].name``)."""
+    """A node kind's crosswalk field rebased on the node's role (``agent.name`` → ``creators[1].name``)."""
     if kind in ("document", "volume", "issue", "authors") or not prefix:
         return field
     _, _, rest = field.partition(".")
     return f"{prefix}.{rest}" if rest else prefix
 
 
-def _predicate(path: Node | str | None) -> tuple[str | None, bool]:
+def _predicate(path: Term | str | None) -> tuple[str | None, bool]:
     """The predicate a result path ends with, and whether the path is a plain predicate."""
     if path is None or isinstance(path, Literal):
         return None, False
@@ -120,10 +120,10 @@ class _Blame:
 
     record: str | None = None
 
-    def role(self, node: Node) -> tuple[str, str] | None:
+    def role(self, node: Term) -> tuple[str, str] | None:
         raise NotImplementedError
 
-    def record_of(self, focus: Node) -> str | None:
+    def record_of(self, focus: Term) -> str | None:
         return self.record
 
     def candidates(self, field: str, value: Literal) -> bool:
@@ -132,7 +132,7 @@ class _Blame:
     def index(self, field: str, value: Literal) -> str | None:
         return None
 
-    def field(self, focus: Node, path: Node | str | None, value: Node | None) -> str:
+    def field(self, focus: Term, path: Term | str | None, value: Term | None) -> str:
         """The notice field a result is about (``""`` when nothing fits)."""
         focus_role = self.role(focus) or ("", "document")
         prefix, kind = focus_role
@@ -147,8 +147,8 @@ class _Blame:
             return "id"  # the document node itself: its IRI comes from the identifier
         if predicate is None or not plain:
             return prefix
-        if predicate.startswith(_MEMBER) and predicate[len(_MEMBER):].isdigit() and kind == "authors":
-            return f"creators[{int(predicate[len(_MEMBER):]) - 1}]"
+        if predicate.startswith(_MEMBER) and predicate[len(_MEMBER) :].isdigit() and kind == "authors":
+            return f"creators[{int(predicate[len(_MEMBER) :]) - 1}]"
         fields = _rows().get((predicate, kind), ())
         if not fields:
             return prefix
@@ -202,7 +202,11 @@ class NoticeBlame(_Blame):
         if notice.container is not None:
             put(b.container_iri(notice.container), "container", "container")
         if notice.collection is not None:
-            put(notice.collection.iri or b.mint("collection", notice.collection.name), "collection", "collection")
+            put(
+                notice.collection.iri or b.mint("collection", notice.collection.name),
+                "collection",
+                "collection",
+            )
         if notice.license is not None and notice.license.iri is not None:
             put(notice.license.iri, "license", "license")
         if notice.creators:
@@ -221,7 +225,7 @@ class NoticeBlame(_Blame):
                 roles[node] = (_DEFAULT_PREFIX[kind], kind)
         self.roles = roles
 
-    def role(self, node: Node) -> tuple[str, str] | None:
+    def role(self, node: Term) -> tuple[str, str] | None:
         if isinstance(node, Literal):
             return None
         return self.roles.get(str(node))
@@ -257,17 +261,17 @@ class GraphBlame(_Blame):
     def __init__(self, graph: DataGraph, name: str | None = None) -> None:
         self.graph = graph
         self.name = name
-        self._parents: dict[Node, list[Node]] | None = None
+        self._parents: dict[Term, list[Term]] | None = None
 
-    def role(self, node: Node) -> tuple[str, str] | None:
+    def role(self, node: Term) -> tuple[str, str] | None:
         if isinstance(node, Literal):
             return None
         kind = node_kind_of_classes(str(c) for c in self.graph.objects(node, RDF_TYPE))
         return ("", kind) if kind == "document" else (_DEFAULT_PREFIX[kind], kind)
 
-    def _parents_index(self) -> dict[Node, list[Node]]:
+    def _parents_index(self) -> dict[Term, list[Term]]:
         if self._parents is None:
-            parents: dict[Node, list[Node]] = {}
+            parents: dict[Term, list[Term]] = {}
             for s, po in self.graph.spo.items():
                 for p, values in po.items():
                     if p == RDF_TYPE:
@@ -278,7 +282,7 @@ class GraphBlame(_Blame):
             self._parents = parents
         return self._parents
 
-    def record_of(self, focus: Node) -> str | None:
+    def record_of(self, focus: Term) -> str | None:
         """The identifier of the document ``focus`` is (part of), else the file name."""
         parents = self._parents_index()
         todo, seen, documents = [focus], set(), []

@@ -79,8 +79,18 @@ class ReferenceEngine:
 def _results(report: Any) -> list[RawResult]:
     from rdflib import URIRef
 
-    sh = {name: URIRef(SH + name) for name in ("result", "focusNode", "resultPath", "value",
-                                                "sourceConstraintComponent", "resultSeverity", "sourceShape")}
+    sh = {
+        name: URIRef(SH + name)
+        for name in (
+            "result",
+            "focusNode",
+            "resultPath",
+            "value",
+            "sourceConstraintComponent",
+            "resultSeverity",
+            "sourceShape",
+        )
+    }
     out: list[RawResult] = []
     for node in report.objects(None, sh["result"]):
         path = report.value(node, sh["resultPath"])

@@ -18,9 +18,10 @@ every rendering is deterministic.
 >>> report = validate([{"id": "10670/1.eqcfw6", "titles": [{"value": "Rapport", "lang": "fr"},
 ...                                                       {"value": "Bilan", "lang": "fr"}]}], lang="fr")
 >>> report.conforms, [(r.record, r.field, r.path) for r in report.violations]
-(False, [('10670/1.eqcfw6', 'titles', 'dcterms:title'), ('10670/1.eqcfw6', 'titles', 'schema:headline'), ('10670/1.eqcfw6', 'titles', 'schema:name')])
->>> print(report.violations[0].message)
-Deux titres ont la même langue : gardez un seul titre par langue (champ titles) ; un sous-titre se met après un deux-points dans le même titre.
+(False, [('10670/1.eqcfw6', 'titles', 'dcterms:title'), ('10670/1.eqcfw6', 'titles', 'schema:headline'),
+         ('10670/1.eqcfw6', 'titles', 'schema:name')])
+>>> print(report.violations[0].message[:70])
+Deux titres ont la même langue : gardez un seul titre par langue (cham
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.terms import RDF, RDF_LANGSTRING, XSD_STRING, Literal
-from notice_ld.validation._rdf import BNode, Node, nt
+from notice_ld.validation._rdf import BNode, Term, nt
 from notice_ld.validation.fast import INFO, WARNING, RawResult
 from notice_ld.validation.shapes import SH, SHAPE_PREFIXES, Shapes
 from notice_ld.validation.wellformed import LANGUAGE_TAG, SHAPE
@@ -71,7 +72,7 @@ class Severity(enum.StrEnum):
 
 
 class Kind(enum.StrEnum):
-    """What produced a result: a SHACL shape, the well-formedness check of literals, or an unreadable record."""
+    """What produced a result: a shape, the well-formedness check of literals, or an unreadable record."""
 
     SHACL = "shacl"
     WELL_FORMEDNESS = "well-formedness"
@@ -89,35 +90,56 @@ _GENERIC = {
     "MinCount": ("Too few values.", "Trop peu de valeurs."),
     "MaxCount": ("Too many values.", "Trop de valeurs."),
     "Datatype": ("The value does not have the expected datatype.", "La valeur n'a pas le type attendu."),
-    "NodeKind": ("The value is not the expected kind of node (IRI, blank node, literal).",
-                 "La valeur n'est pas le type de nœud attendu (IRI, nœud anonyme, littéral)."),
-    "Class": ("The value is not an instance of the expected class.", "La valeur n'est pas une instance de la classe attendue."),
-    "In": ("The value is not one of the allowed values.", "La valeur ne fait pas partie des valeurs permises."),
+    "NodeKind": (
+        "The value is not the expected kind of node (IRI, blank node, literal).",
+        "La valeur n'est pas le type de nœud attendu (IRI, nœud anonyme, littéral).",
+    ),
+    "Class": (
+        "The value is not an instance of the expected class.",
+        "La valeur n'est pas une instance de la classe attendue.",
+    ),
+    "In": (
+        "The value is not one of the allowed values.",
+        "La valeur ne fait pas partie des valeurs permises.",
+    ),
     "HasValue": ("A required value is missing.", "Une valeur obligatoire manque."),
     "Pattern": ("The value does not have the expected form.", "La valeur n'a pas la forme attendue."),
     "LanguageIn": ("The value's language is not allowed.", "La langue de la valeur n'est pas permise."),
     "UniqueLang": ("Two values have the same language.", "Deux valeurs ont la même langue."),
     "MinLength": ("The value is too short.", "La valeur est trop courte."),
     "MaxLength": ("The value is too long.", "La valeur est trop longue."),
-    "Node": ("The value does not conform to the expected shape.", "La valeur n'est pas conforme à la forme attendue."),
+    "Node": (
+        "The value does not conform to the expected shape.",
+        "La valeur n'est pas conforme à la forme attendue.",
+    ),
     "Not": ("The value conforms to a shape it must not.", "La valeur est conforme à une forme interdite."),
-    "And": ("The value does not conform to all the expected shapes.", "La valeur n'est pas conforme à toutes les formes attendues."),
-    "Or": ("The value conforms to none of the allowed shapes.", "La valeur n'est conforme à aucune des formes permises."),
-    "Xone": ("The value must conform to exactly one of the shapes.", "La valeur doit être conforme à exactement une des formes."),
+    "And": (
+        "The value does not conform to all the expected shapes.",
+        "La valeur n'est pas conforme à toutes les formes attendues.",
+    ),
+    "Or": (
+        "The value conforms to none of the allowed shapes.",
+        "La valeur n'est conforme à aucune des formes permises.",
+    ),
+    "Xone": (
+        "The value must conform to exactly one of the shapes.",
+        "La valeur doit être conforme à exactement une des formes.",
+    ),
 }
 
 
-def _well_formed_messages(component: str, value: Node | None) -> dict[str, str]:
+def _well_formed_messages(component: str, value: Term | None) -> dict[str, str]:
     if component == LANGUAGE_TAG and isinstance(value, Literal):
         return {
-            "en": f"The language tag '{value.lang}' is not a valid BCP 47 tag: write a tag such as fr, en or de-CH.",
-            "fr": f"L'étiquette de langue « {value.lang} » n'est pas une étiquette BCP 47 valide : écrivez une "
-            "étiquette comme fr, en ou de-CH.",
+            "en": f"The language tag '{value.lang}' is not a valid BCP 47 tag: "
+            "write a tag such as fr, en or de-CH.",
+            "fr": f"L'étiquette de langue « {value.lang} » n'est pas une étiquette BCP 47 valide : "
+            "écrivez une étiquette comme fr, en ou de-CH.",
         }
     kind = _curie(value.datatype) if isinstance(value, Literal) else "?"
     text = value.value if isinstance(value, Literal) else "?"
     return {
-        "en": f"The literal \"{text}\" is ill-typed: it is not a valid {kind} (check the digits, the month "
+        "en": f'The literal "{text}" is ill-typed: it is not a valid {kind} (check the digits, the month '
         "and the day).",
         "fr": f"Le littéral « {text} » est mal typé : ce n'est pas un {kind} valide (vérifiez les chiffres, "
         "le mois et le jour).",
@@ -150,9 +172,9 @@ class ValidationResult:
 
     record: str | None
     field: str
-    focus: Node
+    focus: Term
     path: str | None
-    value: Node | None
+    value: Term | None
     severity: Severity
     message: str
     shape: str
@@ -165,8 +187,13 @@ class ValidationResult:
     @property
     def key(self) -> tuple[str, str | None, str | None, str, str]:
         """``(focus, path, value, component, severity)`` in N-Triples form: what engines must agree on."""
-        return (nt(self.focus), self.path_turtle, nt(self.value) if self.value is not None else None,
-                self.component, self.severity.value)
+        return (
+            nt(self.focus),
+            self.path_turtle,
+            nt(self.value) if self.value is not None else None,
+            self.component,
+            self.severity.value,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The result as a JSON-ready mapping."""
@@ -191,18 +218,19 @@ class ValidationResult:
         where = self.field or (self.path or "")
         if self.kind is Kind.RECORD:
             return f"  {words[self.severity]:<13} {where}\n      {self.message}"
-        detail = [f"shape {_curie(self.shape) if not self.shape.startswith('_:') else self.shape}",
-                  _curie(self.component), f"focus {_show(self.focus)}"]
+        detail = [
+            f"shape {_curie(self.shape) if not self.shape.startswith('_:') else self.shape}",
+            _curie(self.component),
+            f"focus {_show(self.focus)}",
+        ]
         if self.path:
             detail.append(f"path {self.path}")
         return (
-            f"  {words[self.severity]:<13} {where}{value}\n"
-            f"      {self.message}\n"
-            f"      ({', '.join(detail)})"
+            f"  {words[self.severity]:<13} {where}{value}\n      {self.message}\n      ({', '.join(detail)})"
         )
 
 
-def _show(term: Node) -> str:
+def _show(term: Term) -> str:
     if isinstance(term, Literal):
         text = term.value if len(term.value) <= 80 else term.value[:77] + "…"
         base = json.dumps(text, ensure_ascii=False)
@@ -299,13 +327,17 @@ class ValidationReport:
         fr = self.lang == "fr"
         counts = self.counts()
         if fr:
-            head = (f"{counts['violations']} violation(s), {counts['warnings']} avertissement(s), "
-                    f"{counts['infos']} information(s) ; {self.checked} graphe(s) vérifié(s) "
-                    f"(moteur : {self.engine})")
+            head = (
+                f"{counts['violations']} violation(s), {counts['warnings']} avertissement(s), "
+                f"{counts['infos']} information(s) ; {self.checked} graphe(s) vérifié(s) "
+                f"(moteur : {self.engine})"
+            )
             verdict = "conforme" if self.conforms else "NON CONFORME"
         else:
-            head = (f"{counts['violations']} violation(s), {counts['warnings']} warning(s), "
-                    f"{counts['infos']} info(s); {self.checked} graph(s) checked (engine: {self.engine})")
+            head = (
+                f"{counts['violations']} violation(s), {counts['warnings']} warning(s), "
+                f"{counts['infos']} info(s); {self.checked} graph(s) checked (engine: {self.engine})"
+            )
             verdict = "conforms" if self.conforms else "DOES NOT CONFORM"
         lines = [f"{verdict}: {head}"]
         if self.engine_note:
@@ -322,8 +354,8 @@ class ValidationReport:
     def to_turtle(self) -> str:
         """The standard SHACL validation report graph, in Turtle (deterministic)."""
         out = [
-            f"@prefix {p}: <{ns}> ." for p, ns in sorted({"sh": SH, "xsd": "http://www.w3.org/2001/XMLSchema#",
-                                                           "rdf": RDF}.items())
+            f"@prefix {p}: <{ns}> ."
+            for p, ns in sorted({"sh": SH, "xsd": "http://www.w3.org/2001/XMLSchema#", "rdf": RDF}.items())
         ]
         out.append("")
         conforms = "true" if self.conforms else "false"
@@ -345,10 +377,15 @@ class ValidationReport:
             props.append(f"sh:sourceShape {nt(r.shape)}")
             messages = r.messages or (("", r.message),)
             for lang, text in messages:
-                props.append(f"sh:resultMessage {nt(Literal(text, RDF_LANGSTRING, lang) if lang else Literal(text))}")
+                props.append(
+                    f"sh:resultMessage {nt(Literal(text, RDF_LANGSTRING, lang) if lang else Literal(text))}"
+                )
             blocks.append("[\n        " + " ;\n        ".join(props) + "\n    ]")
-        out.append(f"[] a sh:ValidationReport ;\n    sh:conforms {conforms} ;\n    sh:result " + ",\n    ".join(blocks)
-                   + " .")
+        out.append(
+            f"[] a sh:ValidationReport ;\n    sh:conforms {conforms} ;\n    sh:result "
+            + ",\n    ".join(blocks)
+            + " ."
+        )
         return "\n".join(out) + "\n"
 
     def to_rdflib(self) -> rdflib.Graph:
@@ -361,7 +398,7 @@ class ValidationReport:
 # -- building results -----------------------------------------------------------------------------
 
 
-def render_path(shapes: Shapes, node: Node | str | None, depth: int = 0) -> tuple[str | None, str | None]:
+def render_path(shapes: Shapes, node: Term | str | None, depth: int = 0) -> tuple[str | None, str | None]:
     """A path node of the shapes graph as ``(property-path text, Turtle)``."""
     if node is None:
         return None, None
@@ -373,8 +410,12 @@ def render_path(shapes: Shapes, node: Node | str | None, depth: int = 0) -> tupl
     if members is not None:
         parts = [render_path(shapes, m, depth + 1) for m in members]
         return "/".join(_group(p[0]) for p in parts), "( " + " ".join(p[1] or "" for p in parts) + " )"
-    for local, symbol in (("inversePath", "^"), ("zeroOrMorePath", "*"), ("oneOrMorePath", "+"),
-                          ("zeroOrOnePath", "?")):
+    for local, symbol in (
+        ("inversePath", "^"),
+        ("zeroOrMorePath", "*"),
+        ("oneOrMorePath", "+"),
+        ("zeroOrOnePath", "?"),
+    ):
         inner = shapes.objects(node, SH + local)
         if inner:
             text, turtle = render_path(shapes, inner[0], depth + 1)
@@ -383,8 +424,10 @@ def render_path(shapes: Shapes, node: Node | str | None, depth: int = 0) -> tupl
     alternatives = shapes.objects(node, SH + "alternativePath")
     if alternatives:
         parts = [render_path(shapes, m, depth + 1) for m in shapes.items(alternatives[0]) or ()]
-        return ("(" + "|".join(p[0] or "" for p in parts) + ")",
-                "[ sh:alternativePath ( " + " ".join(p[1] or "" for p in parts) + " ) ]")
+        return (
+            "(" + "|".join(p[0] or "" for p in parts) + ")",
+            "[ sh:alternativePath ( " + " ".join(p[1] or "" for p in parts) + " ) ]",
+        )
     return str(node), None
 
 
@@ -394,7 +437,7 @@ def _group(text: str | None) -> str:
 
 
 def _messages(shapes: Shapes, raw: RawResult) -> dict[str, str]:
-    focus, path, value, component, severity, shape = raw
+    _, _, value, component, _, shape = raw
     if shape == SHAPE:
         return _well_formed_messages(component, value)
     found: dict[str, str] = {}
@@ -404,7 +447,9 @@ def _messages(shapes: Shapes, raw: RawResult) -> dict[str, str]:
     if found:
         return found
     local = component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
-    en, fr = _GENERIC.get(local, ("The value does not conform to the shape.", "La valeur n'est pas conforme à la forme."))
+    en, fr = _GENERIC.get(
+        local, ("The value does not conform to the shape.", "La valeur n'est pas conforme à la forme.")
+    )
     return {"en": en, "fr": fr}
 
 
@@ -428,6 +473,8 @@ def build_results(
     for item in raw:
         focus, path, value, component, severity, shape = item
         well_formed = shape == SHAPE
+        path_text: str | None
+        path_turtle: str | None
         if well_formed:
             path_text, path_turtle = _curie(str(path)), nt(str(path)) if path is not None else None
         else:
@@ -453,5 +500,12 @@ def build_results(
 
 
 def _sort_key(r: ValidationResult) -> tuple[Any, ...]:
-    return (r.record or "", _ORDER[r.severity], r.field, r.shape, r.component, nt(r.focus),
-            nt(r.value) if r.value is not None else "")
+    return (
+        r.record or "",
+        _ORDER[r.severity],
+        r.field,
+        r.shape,
+        r.component,
+        nt(r.focus),
+        nt(r.value) if r.value is not None else "",
+    )

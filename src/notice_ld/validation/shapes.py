@@ -17,12 +17,15 @@ the section of the SHACL specification that defines the rule. Shipped shapes mus
 >>> shapes = load_shapes(["dcterms"])
 >>> shapes.profiles, len(shapes.shape_nodes()) > 20
 (('dcterms',), True)
->>> lint_text('@prefix sh: <http://www.w3.org/ns/shacl#> . '
-...           '<http://example.org/S> a sh:NodeShape ; sh:targetClass <http://example.org/C> ; '
-...           'sh:property [ sh:path <http://example.org/p> ; sh:minValue 1 ] .')
-Traceback (most recent call last):
-...
-notice_ld.errors.ShapesError: 1 problem in the shapes (<text>): sh:minValue is not a SHACL term (did you mean sh:minInclusive?); SHACL ignores it, so the shape checks nothing with it. See https://www.w3.org/TR/shacl/#MinInclusiveConstraintComponent
+>>> try:
+...     lint_text('@prefix sh: <http://www.w3.org/ns/shacl#> . '
+...               '<http://example.org/S> a sh:NodeShape ; sh:targetClass <http://example.org/C> ; '
+...               'sh:property [ sh:path <http://example.org/p> ; sh:minValue 1 ] .')
+... except ShapesError as error:
+...     print(error.problems[0].problem[:63])
+...     print(error.problems[0].spec)
+sh:minValue is not a SHACL term (did you mean sh:minInclusive?)
+https://www.w3.org/TR/shacl/#MinInclusiveConstraintComponent
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from notice_ld._resources import data_dir
 from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.errors import ShapesError
 from notice_ld.terms import IRI, RDF, RDF_TYPE, XSD, Literal
-from notice_ld.validation._rdf import BNode, Node, RDFTriple, guess_rdf_format, parse_rdf
+from notice_ld.validation._rdf import BNode, Node, RDFTriple, Term, guess_rdf_format, parse_rdf
 
 if TYPE_CHECKING:
     import rdflib
@@ -61,7 +64,12 @@ SPEC = "https://www.w3.org/TR/shacl/"
 RDF_FIRST, RDF_REST, RDF_NIL = RDF + "first", RDF + "rest", RDF + "nil"
 
 PROFILES: Mapping[str, str] = MappingProxyType(
-    {"dcterms": "core.ttl", "bibo": "bibo.ttl", "schema": "schema.ttl", "google-article": "google-article.ttl"}
+    {
+        "dcterms": "core.ttl",
+        "bibo": "bibo.ttl",
+        "schema": "schema.ttl",
+        "google-article": "google-article.ttl",
+    }
 )
 """Shipped validation profiles and their files in ``shapes/``."""
 
@@ -170,8 +178,7 @@ _SECTIONS = {
 }
 
 # Every term of the SHACL vocabulary (https://www.w3.org/ns/shacl.ttl), SHACL-AF and SHACL-JS included.
-SHACL_TERMS = frozenset(
-    """
+_SHACL_VOCABULARY = """
 AbstractResult AndConstraintComponent AndConstraintComponent-and BlankNode BlankNodeOrIRI BlankNodeOrLiteral
 ClassConstraintComponent ClassConstraintComponent-class ClosedConstraintComponent
 ClosedConstraintComponent-closed ClosedConstraintComponent-ignoredProperties ConstraintComponent
@@ -183,20 +190,22 @@ JSConstraint JSConstraint-js JSConstraintComponent JSExecutable JSFunction JSLib
 JSTargetType JSValidator LanguageInConstraintComponent LanguageInConstraintComponent-languageIn
 LessThanConstraintComponent LessThanConstraintComponent-lessThan LessThanOrEqualsConstraintComponent
 LessThanOrEqualsConstraintComponent-lessThanOrEquals Literal MaxCountConstraintComponent
-MaxCountConstraintComponent-maxCount MaxExclusiveConstraintComponent MaxExclusiveConstraintComponent-maxExclusive
-MaxInclusiveConstraintComponent MaxInclusiveConstraintComponent-maxInclusive MaxLengthConstraintComponent
+MaxCountConstraintComponent-maxCount MaxExclusiveConstraintComponent
+MaxExclusiveConstraintComponent-maxExclusive MaxInclusiveConstraintComponent
+MaxInclusiveConstraintComponent-maxInclusive MaxLengthConstraintComponent
 MaxLengthConstraintComponent-maxLength MinCountConstraintComponent MinCountConstraintComponent-minCount
 MinExclusiveConstraintComponent MinExclusiveConstraintComponent-minExclusive MinInclusiveConstraintComponent
-MinInclusiveConstraintComponent-minInclusive MinLengthConstraintComponent MinLengthConstraintComponent-minLength
-NodeConstraintComponent NodeConstraintComponent-node NodeKind NodeKindConstraintComponent
-NodeKindConstraintComponent-nodeKind NodeShape NotConstraintComponent NotConstraintComponent-not
-OrConstraintComponent OrConstraintComponent-or Parameter Parameterizable PatternConstraintComponent
-PatternConstraintComponent-flags PatternConstraintComponent-pattern PrefixDeclaration
-PropertyConstraintComponent PropertyConstraintComponent-property PropertyGroup PropertyShape
-QualifiedMaxCountConstraintComponent QualifiedMaxCountConstraintComponent-qualifiedMaxCount
+MinInclusiveConstraintComponent-minInclusive MinLengthConstraintComponent
+MinLengthConstraintComponent-minLength NodeConstraintComponent NodeConstraintComponent-node NodeKind
+NodeKindConstraintComponent NodeKindConstraintComponent-nodeKind NodeShape NotConstraintComponent
+NotConstraintComponent-not OrConstraintComponent OrConstraintComponent-or Parameter Parameterizable
+PatternConstraintComponent PatternConstraintComponent-flags PatternConstraintComponent-pattern
+PrefixDeclaration PropertyConstraintComponent PropertyConstraintComponent-property PropertyGroup
+PropertyShape QualifiedMaxCountConstraintComponent QualifiedMaxCountConstraintComponent-qualifiedMaxCount
 QualifiedMaxCountConstraintComponent-qualifiedValueShape
 QualifiedMaxCountConstraintComponent-qualifiedValueShapesDisjoint QualifiedMinCountConstraintComponent
-QualifiedMinCountConstraintComponent-qualifiedMinCount QualifiedMinCountConstraintComponent-qualifiedValueShape
+QualifiedMinCountConstraintComponent-qualifiedMinCount
+QualifiedMinCountConstraintComponent-qualifiedValueShape
 QualifiedMinCountConstraintComponent-qualifiedValueShapesDisjoint ResultAnnotation Rule SPARQLAskExecutable
 SPARQLAskValidator SPARQLConstraint SPARQLConstraintComponent SPARQLConstraintComponent-sparql
 SPARQLConstructExecutable SPARQLExecutable SPARQLFunction SPARQLRule SPARQLSelectExecutable
@@ -209,13 +218,13 @@ filterShape flags focusNode group hasValue ignoredProperties in intersection inv
 jsLibrary jsLibraryURL labelTemplate languageIn lessThan lessThanOrEquals maxCount maxExclusive maxInclusive
 maxLength message minCount minExclusive minInclusive minLength name namespace node nodeKind nodeValidator
 nodes not object oneOrMorePath optional or order parameter path pattern predicate prefix prefixes property
-propertyValidator qualifiedMaxCount qualifiedMinCount qualifiedValueShape qualifiedValueShapesDisjoint result
-resultAnnotation resultMessage resultPath resultSeverity returnType rule select severity shapesGraph
+propertyValidator qualifiedMaxCount qualifiedMinCount qualifiedValueShape qualifiedValueShapesDisjoint
+result resultAnnotation resultMessage resultPath resultSeverity returnType rule select severity shapesGraph
 shapesGraphWellFormed sourceConstraint sourceConstraintComponent sourceShape sparql subject
 suggestedShapesGraph target targetClass targetNode targetObjectsOf targetSubjectsOf this union uniqueLang
 update validator value xone zeroOrMorePath zeroOrOnePath
-""".split()
-)
+"""
+SHACL_TERMS = frozenset(_SHACL_VOCABULARY.split())
 
 # Terms people write for SHACL terms that do not exist, and what SHACL calls them.
 _MISNOMERS = {
@@ -236,20 +245,47 @@ _MISNOMERS = {
 }
 
 _SINGLE_VALUED = (
-    "path minCount maxCount minLength maxLength datatype nodeKind uniqueLang severity deactivated flags "
-    "closed languageIn qualifiedMinCount qualifiedMaxCount qualifiedValueShape"
-).split()
+    "path",
+    "minCount",
+    "maxCount",
+    "minLength",
+    "maxLength",
+    "datatype",
+    "nodeKind",
+    "uniqueLang",
+    "severity",
+    "deactivated",
+    "flags",
+    "closed",
+    "languageIn",
+    "qualifiedMinCount",
+    "qualifiedMaxCount",
+    "qualifiedValueShape",
+)
 _INTEGER_PARAMS = ("minCount", "maxCount", "minLength", "maxLength", "qualifiedMinCount", "qualifiedMaxCount")
 _IRI_PARAMS = ("class", "datatype", "targetClass", "targetSubjectsOf", "targetObjectsOf", "severity")
 _LIST_PARAMS = ("in", "languageIn", "or", "and", "xone", "ignoredProperties")
 _SHAPE_LIST_PARAMS = ("or", "and", "xone")
 _SHAPE_PARAMS = ("node", "not", "property", "qualifiedValueShape")
-_NODE_KINDS = frozenset(SH + k for k in ("IRI", "BlankNode", "Literal", "BlankNodeOrIRI", "BlankNodeOrLiteral",
-                                         "IRIOrLiteral"))
+_NODE_KINDS = frozenset(
+    SH + k for k in ("IRI", "BlankNode", "Literal", "BlankNodeOrIRI", "BlankNodeOrLiteral", "IRIOrLiteral")
+)
 _SEVERITIES = frozenset(SH + k for k in ("Violation", "Warning", "Info"))
 _INTEGER_TYPES = frozenset(
-    XSD + t for t in ("integer", "nonNegativeInteger", "positiveInteger", "int", "long", "short", "byte",
-                      "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")
+    XSD + t
+    for t in (
+        "integer",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
 )
 
 
@@ -299,29 +335,29 @@ class Shapes:
     prefixes: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
-    def _spo(self) -> Mapping[str, Mapping[str, tuple[Node, ...]]]:
-        index: dict[str, dict[str, list[Node]]] = {}
+    def _spo(self) -> Mapping[Term, Mapping[str, tuple[Node, ...]]]:
+        index: dict[Term, dict[str, list[Node]]] = {}
         for s, p, o in self.triples:
             index.setdefault(s, {}).setdefault(p, []).append(o)
         return {s: {p: tuple(v) for p, v in po.items()} for s, po in index.items()}
 
-    def objects(self, subject: str, predicate: str) -> tuple[Node, ...]:
+    def objects(self, subject: Term, predicate: str) -> tuple[Node, ...]:
         """The objects of ``subject predicate ?`` in file order."""
         return self._spo.get(subject, {}).get(predicate, ())
 
-    def value(self, subject: str, predicate: str) -> Node | None:
+    def value(self, subject: Term, predicate: str) -> Node | None:
         """The first object of ``subject predicate ?``, or ``None``."""
         found = self.objects(subject, predicate)
         return found[0] if found else None
 
-    def predicates(self, subject: str) -> Mapping[str, tuple[Node, ...]]:
+    def predicates(self, subject: Term) -> Mapping[str, tuple[Node, ...]]:
         """Every predicate of ``subject`` with its objects."""
         return self._spo.get(subject, {})
 
-    def items(self, head: Node) -> list[Node] | None:
+    def items(self, head: Term) -> list[Node] | None:
         """The members of an RDF list, or ``None`` when ``head`` is not a well-formed list."""
         out: list[Node] = []
-        node: Node = head
+        node: Term = head
         seen: set[str] = set()
         while node != RDF_NIL:
             if isinstance(node, Literal) or node in seen:
@@ -382,8 +418,10 @@ def _find_shapes(shapes: Shapes) -> list[str]:
     """Shapes, as SHACL defines them (section 2.1): declared, targeted, or a shape-expecting value."""
     found: dict[str, None] = {}
     declared = {_sh("NodeShape"), _sh("PropertyShape"), _sh("Shape")}
-    subject_markers = {_sh(t) for t in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf",
-                                        "property", "path")}
+    subject_markers = {
+        _sh(t)
+        for t in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "property", "path")
+    }
     for s, p, o in shapes.triples:
         if (p == RDF_TYPE and o in declared) or p in subject_markers:
             found.setdefault(s, None)
@@ -406,8 +444,10 @@ def _read(path: Path, name: str, index: int, prefixes: dict[str, str]) -> list[R
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ShapesError([LintProblem(name, f"cannot read the shapes file: {exc.strerror}", SPEC + "#shapes-graph")],
-                          source=name) from None
+        raise ShapesError(
+            [LintProblem(name, f"cannot read the shapes file: {exc.strerror}", SPEC + "#shapes-graph")],
+            source=name,
+        ) from None
     from notice_ld.errors import RecordError
 
     try:
@@ -415,7 +455,11 @@ def _read(path: Path, name: str, index: int, prefixes: dict[str, str]) -> list[R
     except RecordError as exc:
         where = f" ({exc.field})" if exc.field else ""
         raise ShapesError(
-            [LintProblem(name, f"the shapes file cannot be parsed{where}: {exc.problem}", SPEC + "#shapes-graph")],
+            [
+                LintProblem(
+                    name, f"the shapes file cannot be parsed{where}: {exc.problem}", SPEC + "#shapes-graph"
+                )
+            ],
             source=name,
         ) from None
 
@@ -564,22 +608,33 @@ def _lint_shape(shapes: Shapes, shape: str, shape_set: set[str]) -> Iterator[Lin
             yield problem(f"has {len(values)} values of sh:{local}, SHACL allows one{hint}", local)
     for local in _INTEGER_PARAMS:
         for value in predicates.get(_sh(local), ()):
-            if not (isinstance(value, Literal) and value.datatype in _INTEGER_TYPES and value.value.lstrip("+").isdigit()):
+            if not (
+                isinstance(value, Literal)
+                and value.datatype in _INTEGER_TYPES
+                and value.value.lstrip("+").isdigit()
+            ):
                 yield problem(f"sh:{local} must be a non-negative xsd:integer, not {_show(c, value)}", local)
     for local in _IRI_PARAMS:
         for value in predicates.get(_sh(local), ()):
-            if isinstance(value, Literal) or isinstance(value, BNode):
+            if isinstance(value, (Literal, BNode)):
                 yield problem(f"sh:{local} must be an IRI, not {_show(c, value)}", local)
     for value in predicates.get(_sh("nodeKind"), ()):
         if value not in _NODE_KINDS:
-            yield problem(f"sh:nodeKind must be one of sh:IRI, sh:Literal, sh:BlankNode… not {_show(c, value)}",
-                          "nodeKind")
+            yield problem(
+                f"sh:nodeKind must be one of sh:IRI, sh:Literal, sh:BlankNode… not {_show(c, value)}",
+                "nodeKind",
+            )
     for value in predicates.get(_sh("severity"), ()):
         if value not in _SEVERITIES and isinstance(value, IRI) and value.startswith(SH):
-            yield problem(f"sh:severity must be sh:Violation, sh:Warning or sh:Info, not {_show(c, value)}",
-                          "severity")
+            yield problem(
+                f"sh:severity must be sh:Violation, sh:Warning or sh:Info, not {_show(c, value)}", "severity"
+            )
     for value in predicates.get(_sh("uniqueLang"), ()):
-        if not (isinstance(value, Literal) and value.datatype == XSD + "boolean" and value.value in ("true", "false")):
+        if not (
+            isinstance(value, Literal)
+            and value.datatype == XSD + "boolean"
+            and value.value in ("true", "false")
+        ):
             yield problem(f"sh:uniqueLang must be true or false, not {_show(c, value)}", "uniqueLang")
     for local in ("pattern", "flags"):
         for value in predicates.get(_sh(local), ()):
@@ -599,12 +654,16 @@ def _lint_shape(shapes: Shapes, shape: str, shape_set: set[str]) -> Iterator[Lin
                 yield problem(f"the value of sh:{local} is not a well-formed RDF list", local)
             elif local in _SHAPE_LIST_PARAMS:
                 for member in members:
-                    if isinstance(member, Literal) or (not shapes.predicates(member) and member not in shape_set):
+                    if isinstance(member, Literal) or (
+                        not shapes.predicates(member) and member not in shape_set
+                    ):
                         yield problem(f"sh:{local} lists {_show(c, member)}, which is not a shape", local)
     for local in _SHAPE_PARAMS:
         for value in predicates.get(_sh(local), ()):
             if isinstance(value, Literal) or not shapes.predicates(value):
-                yield problem(f"sh:{local} refers to {_show(c, value)}, which is not defined in the shapes", local)
+                yield problem(
+                    f"sh:{local} refers to {_show(c, value)}, which is not defined in the shapes", local
+                )
             elif local == "property" and not shapes.objects(value, _sh("path")):
                 yield problem(f"sh:property refers to {_show(c, value)}, which has no sh:path", "property")
     for path in predicates.get(_sh("path"), ()):
@@ -631,10 +690,13 @@ def _path_problem(shapes: Shapes, path: Node, depth: int = 0) -> str | None:
             if reason:
                 return reason
         return None
-    kinds = [p for p in ("inversePath", "alternativePath", "zeroOrMorePath", "oneOrMorePath", "zeroOrOnePath")
-             if shapes.objects(path, _sh(p))]
+    kinds = [
+        p
+        for p in ("inversePath", "alternativePath", "zeroOrMorePath", "oneOrMorePath", "zeroOrOnePath")
+        if shapes.objects(path, _sh(p))
+    ]
     if len(kinds) != 1 or len(shapes.objects(path, _sh(kinds[0]))) != 1:
-        return "a blank-node path must have exactly one of sh:inversePath, sh:alternativePath, sh:zeroOrMorePath…"
+        return "a blank-node path needs exactly one of sh:inversePath, sh:alternativePath, sh:zeroOrMorePath…"
     inner = shapes.objects(path, _sh(kinds[0]))[0]
     if kinds[0] == "alternativePath":
         members = shapes.items(inner)

@@ -10,7 +10,9 @@ language tag must be a valid BCP 47 tag. Its results are Violations of a kind of
 ``nld:InvalidLanguageTag``; the mapping never produces them, RDF from elsewhere may.
 
 >>> from notice_ld.terms import Literal, XSD
->>> check([("http://example.org/d", "http://purl.org/dc/terms/issued", Literal("2019-13", XSD + "gYearMonth"))])[0][3]
+>>> issued = Literal("2019-13", XSD + "gYearMonth")
+>>> triple = ("http://example.org/d", "http://purl.org/dc/terms/issued", issued)
+>>> check([triple])[0][3]
 'https://w3id.org/notice-ld/ns#IllTypedLiteral'
 >>> well_typed(Literal("2020-02-29", XSD + "date")), well_typed(Literal("2019-02-29", XSD + "date"))
 (True, False)
@@ -125,11 +127,11 @@ def check(triples: Iterable[RDFTriple]) -> list[RawResult]:
     lexical = _LEXICAL
     for s, p, o in triples:
         if o.__class__ is Literal:
-            if o.lang:  # type: ignore[union-attr]
-                if not valid_language_tag(o.lang):  # type: ignore[union-attr]
+            if o.lang:
+                if not valid_language_tag(o.lang):
                     out.append((s, p, o, LANGUAGE_TAG, VIOLATION, SHAPE))
             else:
-                test = lexical.get(o.datatype)  # type: ignore[union-attr]
-                if test is not None and not test(o.value):  # type: ignore[union-attr]
+                test = lexical.get(o.datatype)
+                if test is not None and not test(o.value):
                     out.append((s, p, o, ILL_TYPED, VIOLATION, SHAPE))
     return out
