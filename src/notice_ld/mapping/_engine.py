@@ -58,9 +58,11 @@ def _lexvo(tag: str) -> Object:
     return IRI(LEXVO + code)
 
 
-# Minting hashes and transliterates; the same people and journals recur across notices.
-# A bounded cache keeps memory flat however many notices go through.
-_mint_iri = lru_cache(maxsize=1 << 14)(ids.mint_iri)
+# Minting hashes and transliterates; the same people, journals and concepts recur across
+# notices, so their IRIs are cached (bounded: memory stays flat). Per-document kinds (author
+# list, identifier nodes, named graph) never recur and bypass the cache.
+_mint_recurring = lru_cache(maxsize=1 << 14)(ids.mint_iri)
+_PER_DOCUMENT = frozenset({"authors", "graph", "identifier"})
 
 
 def _as_tuple(value: Any) -> tuple[Any, ...]:
@@ -96,7 +98,9 @@ class Builder:
     # -- IRIs ---------------------------------------------------------------------------------
     def mint(self, kind: str, key: str) -> str:
         """A deterministic IRI under the configured base (see :func:`notice_ld.identifiers.mint_iri`)."""
-        return _mint_iri(self.config.base_iri, kind, key)
+        if kind in _PER_DOCUMENT:
+            return ids.mint_iri(self.config.base_iri, kind, key)
+        return _mint_recurring(self.config.base_iri, kind, key)
 
     def agent_iri(self, agent: Person | Organization) -> str:
         """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted."""
@@ -153,8 +157,11 @@ class Builder:
     def describe(self, subject: str, node: str, source: Any, profile: Profile) -> None:
         """Emit every non-structural crosswalk row of ``node`` for ``profile`` about ``source``."""
         append = self.triples.append
-        for term, resolve, convert in _compiled(profile, node):
-            for obj in convert(self, resolve(source), source, node):
+        for term, resolve, convert, skip_empty in _compiled(profile, node):
+            value = resolve(source)
+            if skip_empty and (value is None or value == ()):
+                continue  # most rows are empty for a given node: skip the converter call
+            for obj in convert(self, value, source, node):
                 append((subject, term, obj))
 
 
@@ -320,8 +327,12 @@ def _nothing(source: Any) -> None:
     return None
 
 
+# value forms whose converter produces something even when the field is empty
+_FILLS_EMPTY = frozenset({"citation"})
+
+
 @cache
-def _compiled(profile: Profile, node: str) -> tuple[tuple[str, Callable[[Any], Any], Converter], ...]:
+def _compiled(profile: Profile, node: str) -> tuple[tuple[str, Callable[[Any], Any], Converter, bool], ...]:
     out = []
     for row in crosswalk().rows:
         if row.profile is profile and row.node == node and "[" not in row.field:
@@ -329,7 +340,8 @@ def _compiled(profile: Profile, node: str) -> tuple[tuple[str, Callable[[Any], A
             if convert is not None:
                 # constants and classes read no field value: don't look up an attribute for them
                 reads = not (row.value.startswith("class:") or row.value.partition(":")[0] in prefixes())
-                out.append((row.term, _resolver(row) if reads else _nothing, convert))
+                skip_empty = reads and row.value not in _FILLS_EMPTY
+                out.append((row.term, _resolver(row) if reads else _nothing, convert, skip_empty))
     return tuple(out)
 
 

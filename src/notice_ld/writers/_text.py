@@ -10,12 +10,14 @@ and any notice can be cut out of a file with the nodes it uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
+from itertools import groupby
+from operator import itemgetter
 from typing import IO
 
 from notice_ld.crosswalk import Curies, prefixes
 from notice_ld.mapping import NoticeGraph
-from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object, Triple
+from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object
 
 __all__ = ["write_nquads", "write_ntriples", "write_turtle"]
 
@@ -74,38 +76,26 @@ def turtle_header(table: Mapping[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in table.items())
 
 
-def _subjects(graph: NoticeGraph) -> Iterator[tuple[str, list[Triple]]]:
-    """Group the (sorted) triples by subject, the document first."""
-    groups: dict[str, list[Triple]] = {}
-    for triple in graph.triples:
-        groups.setdefault(triple[0], []).append(triple)
-    first = groups.pop(graph.iri, None)
-    if first is not None:
-        yield graph.iri, first
-    yield from groups.items()
-
-
 def turtle_block(graph: NoticeGraph, compact: _Compactor) -> str:
-    """One notice in Turtle (without the prefix block)."""
-    lines: list[str] = []
-    for subject, triples in _subjects(graph):
-        types = [t[2] for t in triples if t[1] == RDF_TYPE]
-        rest = [t for t in triples if t[1] != RDF_TYPE]
+    """One notice in Turtle (without the prefix block): the document first, then the other subjects.
+
+    The triples are sorted, so each subject's triples and each predicate's objects are contiguous.
+    """
+    term = compact.term
+    blocks: list[str] = []
+    for subject, triples in groupby(graph.triples, key=itemgetter(0)):
         parts: list[str] = []
-        if types:
-            parts.append("a " + ", ".join(compact(str(o)) for o in types))
-        current = None
-        objects: list[str] = []
-        for _, predicate, obj in rest:
-            if predicate != current:
-                if current is not None:
-                    parts.append(f"{compact(current)} {', '.join(objects)}")
-                current, objects = predicate, []
-            objects.append(compact.term(obj))
-        if current is not None:
-            parts.append(f"{compact(current)} {', '.join(objects)}")
-        lines.append(compact(subject) + " " + " ;\n    ".join(parts) + " .\n")
-    return "\n".join(lines)
+        for predicate, objects in groupby(triples, key=itemgetter(1)):
+            if predicate == RDF_TYPE:
+                parts.insert(0, "a " + ", ".join([compact(str(o)) for _, _, o in objects]))
+            else:
+                parts.append(compact(predicate) + " " + ", ".join([term(o) for _, _, o in objects]))
+        block = compact(subject) + " " + " ;\n    ".join(parts) + " .\n"
+        if subject == graph.iri:
+            blocks.insert(0, block)
+        else:
+            blocks.append(block)
+    return "\n".join(blocks)
 
 
 def write_turtle(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:

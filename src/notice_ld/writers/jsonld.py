@@ -9,19 +9,25 @@ tests prove that pyld's ``to_rdf`` of this output is the same graph as the Turtl
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import IO, Any
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from operator import itemgetter
+from typing import IO
 
 from notice_ld.crosswalk import Curies, prefixes
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object
 
-__all__ = ["context", "node_objects", "write_jsonld"]
+__all__ = ["context", "node_texts", "write_jsonld"]
 
 
 def context() -> dict[str, str]:
     """The bundled context: prefix → namespace, sorted."""
     return dict(prefixes())
+
+
+_ENCODE: Callable[[str], str] = json.encoder.encode_basestring
+"""JSON string encoding, exactly as ``json.dumps(..., ensure_ascii=False)`` writes strings (C code)."""
 
 
 class _Curie:
@@ -33,45 +39,52 @@ class _Curie:
     def __call__(self, iri: str) -> str:
         return self.curie(iri) or iri
 
-    def value(self, term: Object) -> Any:
+    def value(self, term: Object) -> str:
+        """The compacted value object of ``term`` as JSON text."""
         if isinstance(term, Literal):
             if term.lang:
-                return {"@language": term.lang, "@value": term.value}
+                return f'{{"@language": {_ENCODE(term.lang)}, "@value": {_ENCODE(term.value)}}}'
             if term.datatype == XSD_STRING or term.datatype == RDF_LANGSTRING:
-                return term.value
-            return {"@type": self(term.datatype), "@value": term.value}
-        return {"@id": self(term)}
+                return _ENCODE(term.value)
+            return f'{{"@type": {_ENCODE(self(term.datatype))}, "@value": {_ENCODE(term.value)}}}'
+        return f'{{"@id": {_ENCODE(self(term))}}}'
 
 
-def node_objects(graph: NoticeGraph, curie: _Curie | None = None) -> list[dict[str, Any]]:
-    """The notice's nodes as compacted JSON-LD node objects, the document first."""
+def node_texts(graph: NoticeGraph, curie: _Curie | None = None) -> list[str]:
+    """The notice's nodes as compacted JSON-LD node objects (JSON text), the document first.
+
+    Written directly as text: keys sorted (``@id``, ``@type``, then the CURIEs), one value or a
+    list of values in triple order — byte for byte what ``json.dumps(node, ensure_ascii=False,
+    sort_keys=True)`` gives for the same node, at a fraction of the cost.
+    """
     c = curie or _Curie()
-    nodes: dict[str, dict[str, list[Any]]] = {}
-    for s, p, o in graph.triples:
-        node = nodes.setdefault(s, {})
-        if p == RDF_TYPE:
-            node.setdefault("@type", []).append(c(str(o)))
-        else:
-            node.setdefault(c(p), []).append(c.value(o))
-    ordered = sorted(nodes, key=lambda s: (s != graph.iri, s))
-    out = []
-    for s in ordered:
-        obj: dict[str, Any] = {"@id": c(s)}
-        for key, values in nodes[s].items():
-            obj[key] = values[0] if len(values) == 1 else values
-        out.append(obj)
-    return out
+    nodes: list[tuple[bool, str, str]] = []
+    for subject, group in groupby(graph.triples, key=itemgetter(0)):
+        keys: dict[str, list[str]] = {}
+        for _, p, o in group:
+            if p == RDF_TYPE:
+                keys.setdefault("@type", []).append(_ENCODE(c(str(o))))
+            else:
+                keys.setdefault(c(p), []).append(c.value(o))
+        members = [f'"@id": {_ENCODE(c(subject))}']
+        for key in sorted(keys):
+            values = keys[key]
+            text = values[0] if len(values) == 1 else f"[{', '.join(values)}]"
+            members.append(f"{_ENCODE(key)}: {text}")
+        nodes.append((subject != graph.iri, subject, "{" + ", ".join(members) + "}"))
+    nodes.sort()
+    return [text for _, _, text in nodes]
 
 
 def write_jsonld(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
-    """Write notices as one JSON-LD document ``{"@context": …, "@graph": […]}``."""
+    """Write notices as one JSON-LD document ``{"@context": …, "@graph": […]}``, a node per line."""
     curie = _Curie()
     ctx = json.dumps(context(), ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
     out.write(f'{{\n  "@context": {ctx},\n  "@graph": ['.encode())
     first = True
     for graph in graphs:
-        for node in node_objects(graph, curie):
-            text = json.dumps(node, ensure_ascii=False, sort_keys=True)
-            out.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
+        texts = node_texts(graph, curie)
+        if texts:
+            out.write((("\n    " if first else ",\n    ") + ",\n    ".join(texts)).encode("utf-8"))
             first = False
     out.write(b"\n  ]\n}\n" if not first else b"]\n}\n")
