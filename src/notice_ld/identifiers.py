@@ -247,6 +247,9 @@ def _strip_label(text: str, pattern: re.Pattern[str]) -> str:
 
 def _strip_resolver(text: str, hosts: tuple[str, ...], path_prefix: str = "") -> str | None:
     """If ``text`` is a URL (with or without ``https://``) on one of ``hosts``, return its decoded path."""
+    lowered = text.lower()
+    if not any(host in lowered for host in hosts):
+        return None  # the common case (a bare identifier): no URL parsing at all
     candidate = text if _URL_START.match(text) else f"https://{text}"
     host = _host(candidate)
     if host not in hosts:
