@@ -20,7 +20,7 @@ from notice_ld.errors import NoticeLdError
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
-    "convert", "validate", "mint", "cite", "harvest", "load", "related", "query", "get"
+    "convert", "validate", "mint", "cite", "harvest", "load", "related", "query", "get", "site", "serve"
 )
 """Subcommand modules under ``notice_ld.cli``, in the order ``--help`` lists them."""
 

@@ -428,7 +428,7 @@ class CompiledShape:
             values = (focus,)
         else:
             values = self.path(g, focus)
-        for check in self.checks:
+        for check in self.checks:  # noqa: SIM110 - a plain loop: this is the hot path
             if not check(g, values):
                 return False
         return True
@@ -465,7 +465,7 @@ def _per_value(component: str, ok: Callable[[DataGraph, Term], bool]) -> Built:
         return not results, results
 
     def check(g: DataGraph, values: Sequence[Term]) -> bool:
-        for v in values:
+        for v in values:  # noqa: SIM110 - a plain loop: this is the hot path
             if not ok(g, v):
                 return False
         return True

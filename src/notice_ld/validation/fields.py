@@ -174,13 +174,11 @@ class NoticeBlame(_Blame):
     """Roles of the nodes of one notice's graph, from the mapping's IRI rules."""
 
     def __init__(self, graph: NoticeGraph) -> None:
-        from notice_ld.mapping._engine import Builder
-
         self.graph = graph
         notice = graph.notice
         self.notice = notice
         self.record = str(notice.id.value)
-        b = Builder(notice, graph.config)
+        b = _builder(notice, graph.config)
         roles: dict[str, tuple[str, str]] = {graph.iri: ("", "document")}
 
         def put(iri: str, prefix: str, kind: str) -> None:
@@ -253,6 +251,25 @@ class NoticeBlame(_Blame):
     def index(self, field: str, value: Literal) -> str | None:
         values = self._values(field)
         return str(values.index(value.value)) if value.value in values and len(values) > 1 else None
+
+
+def _builder(notice: Any, config: Any) -> Any:
+    """The mapping's IRI rules, minting without the mapping's cache (blame must not churn it)."""
+    return _uncached_builder()(notice, config)
+
+
+@cache
+def _uncached_builder() -> Any:
+    from notice_ld import identifiers as ids
+    from notice_ld.mapping._engine import Builder
+
+    class Uncached(Builder):
+        __slots__ = ()
+
+        def mint(self, kind: str, key: str) -> str:
+            return ids.mint_iri(self.config.base_iri, kind, key)
+
+    return Uncached
 
 
 class GraphBlame(_Blame):

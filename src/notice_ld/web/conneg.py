@@ -138,7 +138,7 @@ class MediaRange:
         return 2 if not self.params else 3
 
 
-_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # noqa: S105 (RFC 9110 token)
 _RANGE = re.compile(rf"^\s*({_TOKEN})/({_TOKEN})\s*$")
 _PARAM = re.compile(rf'^\s*({_TOKEN})\s*=\s*("(?:[^"\\]|\\.)*"|{_TOKEN})\s*$')
 _QVALUE = re.compile(r"^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$")
@@ -146,7 +146,9 @@ _QVALUE = re.compile(r"^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$")
 
 def _split(header: str) -> list[str]:
     """Split on commas that are not inside a quoted string."""
-    parts, current, quoted, escaped = [], [], False, False
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = escaped = False
     for char in header:
         if escaped:
             escaped = False
@@ -204,8 +206,11 @@ def parse_accept(header: str) -> list[MediaRange]:
 def _quality(ranges: list[MediaRange], variant: Variant) -> float:
     best_q, best_spec = 0.0, -1
     for media_type in (variant.media_type, *variant.aliases):
+        alias = media_type != variant.media_type
         for media_range in ranges:
             spec = media_range.specificity(media_type)
+            if alias and spec is not None and spec < 2:
+                continue  # an alias answers only to its exact name, not to a wildcard
             if spec is not None and spec > best_spec:
                 best_q, best_spec = media_range.q, spec
             elif spec is not None and spec == best_spec:

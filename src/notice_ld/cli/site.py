@@ -1,0 +1,111 @@
+"""``notice-ld site``: a static web site of notices (pages, index, dumps, VoID/DCAT, sitemap)."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Iterable
+
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.config import DEFAULT_BASE_IRI, Config
+from notice_ld.errors import NoticeLdError, RecordError
+from notice_ld.formats import Format
+from notice_ld.readers import InputFormat, read_path
+
+__all__ = ["register"]
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``site`` subcommand."""
+    parser = commands.add_parser("site", help="write a static web site of the notices")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines / JSON / oai_dc / CSV files")
+    parser.add_argument("-o", "--output", required=True, help="the site folder (replaced when done)")
+    parser.add_argument(
+        "--from", dest="input_format", choices=[f.value for f in InputFormat], help="input format"
+    )
+    parser.add_argument(
+        "--base-url",
+        default="http://127.0.0.1:8080/",
+        help="where the site is published (sitemap, VoID, canonical links; default: http://127.0.0.1:8080/)",
+    )
+    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="page language (default: fr)")
+    parser.add_argument(
+        "--formats",
+        default="all",
+        help="per-notice files besides the page: comma-separated format names, or all (default)",
+    )
+    parser.add_argument(
+        "--no-related",
+        dest="related",
+        action="store_false",
+        help="no 'same authors/subjects' links (one pass)",
+    )
+    parser.add_argument("--related-limit", type=int, default=10, help="links per related list (default: 10)")
+    parser.add_argument("--title", default="notice_ld dataset", help="the dataset's title (index, VoID)")
+    parser.add_argument("--sparql-endpoint", default=None, help="SPARQL endpoint URL to announce in VoID")
+    parser.add_argument("--license", default=None, help="the dataset's licence IRI (VoID/DCAT)")
+    parser.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help="base of minted IRIs")
+    parser.add_argument(
+        "--document-iri-template", default=None, help="document IRIs from a template with {id}"
+    )
+    parser.add_argument("--report", default=None, help="write a JSON report of rejected records here")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    parser.set_defaults(handler=run)
+
+
+def _formats(text: str) -> list[Format] | None:
+    if text.strip().lower() == "all":
+        return None
+    return [Format.from_name(name) for name in text.split(",") if name.strip()]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``site``."""
+    from notice_ld.cli.convert import check_inputs
+    from notice_ld.web.site import build_site
+
+    check_inputs(args.inputs)
+    if args.related and "-" in args.inputs:
+        raise NoticeLdError("standard input can be read only once: give a file, or use --no-related")
+    if args.related_limit < 1:
+        raise NoticeLdError("--related-limit must be at least 1")
+    fmt = InputFormat.from_name(args.input_format) if args.input_format else None
+    config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+
+    def source() -> Iterable[object]:
+        return itertools.chain.from_iterable(read_path(name, fmt) for name in args.inputs)
+
+    def rejected(error: RecordError) -> None:
+        print(f"notice-ld: rejected {error}", file=sys.stderr)
+
+    report = build_site(
+        source,
+        args.output,
+        base_url=args.base_url,
+        lang=args.lang,
+        config=config,
+        formats=_formats(args.formats),
+        related=args.related,
+        related_limit=args.related_limit,
+        title=args.title,
+        sparql_endpoint=args.sparql_endpoint,
+        license_iri=args.license,
+        on_error=rejected,
+    )
+    if args.report:
+        data = {
+            "pages": report.pages,
+            "rejected": report.rejected,
+            "errors": [e.as_dict() for e in report.errors],
+        }
+        with atomic_output(args.report) as out:
+            out.write((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    if not args.quiet:
+        print(
+            f"notice-ld: site {args.output}: {report.pages} pages, {report.files} files, "
+            f"{report.distinct_triples} triples, {report.rejected} rejected",
+            file=sys.stderr,
+        )
+    return EXIT_REJECTED if report.errors else EXIT_OK

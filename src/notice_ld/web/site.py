@@ -1,0 +1,550 @@
+"""A static site from notices: one page per notice, an index, full dumps, VoID/DCAT, a sitemap.
+
+:func:`build_site` streams the notices (one at a time, nothing but a compact index kept) and
+writes, under the output folder::
+
+    index.html                         every notice, linked (streamed, in input order)
+    notice/{scheme}/{value}.html       the landing page (see notice_ld.web.pages)
+    notice/{scheme}/{value}.ttl|.nt|.jsonld|.rdf|.nq|.bib|.ris|.json|.schema.jsonld
+    dump/notices.ttl, dump/notices.nt.gz, dump/notices.jsonld   the whole dataset
+    void.ttl, void.nt, .well-known/void   VoID + DCAT description of the dataset
+    sitemap.xml (a sitemap index and sitemap-N.xml past 50,000 pages), robots.txt
+
+Bytes are deterministic: the same input and options give the same files on every run
+(dumps are byte-identical to ``notice-ld convert`` of the same input; the gzip header carries
+no time or name). The site is built in a temporary sibling folder and moved into place at the
+end, so a failure leaves the previous site untouched. Bad records are reported and skipped,
+the others go through; a second record with the same identifier is reported, not written.
+
+Related links ("by the same authors / subjects / disciplines") come from the notices of the
+input (:class:`~notice_ld.web.related.InputRelated`, a first pass over the input), or are
+left out with ``related=False`` (one pass).
+
+>>> import tempfile, os
+>>> from notice_ld.model import Notice
+>>> notices = [Notice.from_dict({"id": "10670/1.jt89mr", "type": "article",
+...     "titles": [{"value": "Vie sociale", "lang": "fr"}], "issued": "2019"})]
+>>> out = os.path.join(tempfile.mkdtemp(), "site")
+>>> report = build_site(lambda: notices, out, base_url="https://example.org/")
+>>> report.pages, report.triples, sorted(os.listdir(out))
+(1, 17, ['.well-known', 'dump', 'index.html', 'notice', 'robots.txt', 'sitemap.xml', 'void.nt', 'void.ttl'])
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import heapq
+import io
+import os
+import shutil
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape as xml_escape
+
+from notice_ld.citation import citation_language
+from notice_ld.config import Config
+from notice_ld.errors import ConfigError, RecordError
+from notice_ld.formats import Format
+from notice_ld.mapping import NoticeGraph, map_notice
+from notice_ld.model import Notice
+from notice_ld.terms import IRI, RDF_TYPE, XSD, Literal, Triple, triple_key
+from notice_ld.web.conneg import VARIANTS, Variant
+from notice_ld.web.pages import Links, environment, labels, render_page
+from notice_ld.web.paths import notice_path
+from notice_ld.web.related import BY, InputRelated
+
+__all__ = ["DUMPS", "SITEMAP_LIMIT", "SiteReport", "build_site", "dataset_triples"]
+
+DUMPS: tuple[tuple[str, Format, str], ...] = (
+    ("dump/notices.ttl", Format.TURTLE, "text/turtle"),
+    ("dump/notices.nt.gz", Format.N_TRIPLES, "application/n-triples"),
+    ("dump/notices.jsonld", Format.JSON_LD, "application/ld+json"),
+)
+"""The full dumps: path in the site, format, media type (the N-Triples dump is gzipped)."""
+
+SITEMAP_LIMIT = 50_000
+"""URLs per sitemap file (the sitemaps.org limit)."""
+
+_DEFAULT = Config()
+_PENDING = 1 << 18  # digests collected before a merge (2 MiB)
+_VOID = "http://rdfs.org/ns/void#"
+_DCAT = "http://www.w3.org/ns/dcat#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_IANA = "https://www.iana.org/assignments/media-types/"
+_FORMATS_NS = "http://www.w3.org/ns/formats/"
+
+
+@dataclass
+class SiteReport:
+    """What :func:`build_site` did: pages written, records rejected, triples in the dump."""
+
+    pages: int = 0
+    triples: int = 0
+    distinct_triples: int = 0
+    vocabularies: tuple[str, ...] = ()
+    errors: list[RecordError] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def rejected(self) -> int:
+        """How many records were rejected."""
+        return len(self.errors)
+
+
+class _Stats:
+    """Dataset statistics for VoID: triples, distinct triples, vocabularies used."""
+
+    def __init__(self, namespaces: Iterable[str]) -> None:
+        self.namespaces = sorted(namespaces, key=len, reverse=True)
+        self.triples = 0
+        self.documents = 0
+        self.first: str | None = None
+        self._shared = array("Q")  # sorted, distinct 64-bit digests of shared-node triples
+        self._pending = array("Q")  # digests not merged yet
+        self._doc_triples = 0
+        self._vocab_of: dict[str, str | None] = {}
+        self.vocabularies: set[str] = set()
+
+    def _vocab(self, iri: str) -> None:
+        if iri not in self._vocab_of:
+            found = next((ns for ns in self.namespaces if iri.startswith(ns)), None)
+            if found is None:
+                cut = max(iri.rfind("#"), iri.rfind("/"))
+                found = iri[: cut + 1] if cut > 8 else None
+            self._vocab_of[iri] = found
+        vocabulary = self._vocab_of[iri]
+        if vocabulary is not None:
+            self.vocabularies.add(vocabulary)
+
+    def add(self, graph: NoticeGraph, ntriples: bytes) -> None:
+        self.documents += 1
+        self.first = self.first or graph.iri
+        self.triples += len(graph.triples)
+        for _, predicate, obj in graph.triples:
+            self._vocab(predicate)
+            if predicate == RDF_TYPE:
+                self._vocab(str(obj))
+        # the document's own triples are unique to it; nodes shared between notices (people,
+        # journals, concepts) are repeated in each notice's block: count them once
+        own = f"<{graph.iri}> ".encode()
+        for line in ntriples.splitlines():
+            if line.startswith(own):
+                self._doc_triples += 1
+            else:
+                digest = hashlib.blake2b(line, digest_size=8).digest()
+                self._pending.append(int.from_bytes(digest, "little"))
+        if len(self._pending) >= _PENDING:
+            self._merge()
+
+    def _merge(self) -> None:
+        """Merge the pending digests into the sorted distinct ones (8 bytes a triple, no sets)."""
+        merged = array("Q")
+        last = -1
+        for value in heapq.merge(self._shared, sorted(self._pending)):
+            if value != last:
+                merged.append(value)
+                last = value
+        self._shared, self._pending = merged, array("Q")
+
+    @property
+    def distinct(self) -> int:
+        if self._pending:
+            self._merge()
+        return self._doc_triples + len(self._shared)
+
+
+def dataset_triples(
+    base_url: str,
+    *,
+    stats: Any,
+    dumps: Sequence[tuple[str, Format, str, int]],
+    title: str = "notice_ld dataset",
+    sparql_endpoint: str | None = None,
+    license_iri: str | None = None,
+) -> list[Triple]:
+    """The VoID + DCAT description of a site's dataset, as sorted triples (no blank node).
+
+    ``stats`` has ``distinct``, ``documents``, ``vocabularies`` and ``first``; ``dumps`` are
+    ``(path, format, media type, byte size)``.
+
+    >>> from types import SimpleNamespace
+    >>> stats = SimpleNamespace(distinct=18, documents=1, vocabularies={"http://schema.org/"},
+    ...                         first="https://hdl.handle.net/10670/1.jt89mr")
+    >>> ts = dataset_triples("https://example.org/", stats=stats,
+    ...                      dumps=[("dump/notices.ttl", Format.TURTLE, "text/turtle", 100)])
+    >>> ("https://example.org/void.ttl#dataset", "http://rdfs.org/ns/void#triples",
+    ...  Literal("18", "http://www.w3.org/2001/XMLSchema#integer")) in ts
+    True
+    """
+    base = base_url.rstrip("/") + "/"
+    dataset = f"{base}void.ttl#dataset"
+    out: list[Triple] = []
+
+    def add(s: str, p: str, o: IRI | Literal) -> None:
+        out.append((s, p, o))
+
+    for cls in (_VOID + "Dataset", _DCAT + "Dataset"):
+        add(dataset, RDF_TYPE, IRI(cls))
+    add(dataset, _DCTERMS + "title", Literal(title))
+    add(dataset, _VOID + "triples", Literal(str(stats.distinct), XSD + "integer"))
+    add(dataset, _VOID + "entities", Literal(str(stats.documents), XSD + "integer"))
+    for vocabulary in sorted(stats.vocabularies):
+        add(dataset, _VOID + "vocabulary", IRI(vocabulary))
+    if stats.first:
+        add(dataset, _VOID + "exampleResource", IRI(stats.first))
+    add(dataset, _DCAT + "landingPage", IRI(f"{base}index.html"))
+    for name in ("Turtle", "N-Triples", "JSON-LD"):
+        add(dataset, _VOID + "feature", IRI(_FORMATS_NS + name.replace("-", "_")))
+    if license_iri:
+        add(dataset, _DCTERMS + "license", IRI(license_iri))
+    for path, fmt, media_type, size in dumps:
+        url = f"{base}{path}"
+        distribution = f"{base}void.ttl#dump-{fmt.value}"
+        add(dataset, _VOID + "dataDump", IRI(url))
+        add(dataset, _DCAT + "distribution", IRI(distribution))
+        add(distribution, RDF_TYPE, IRI(_DCAT + "Distribution"))
+        add(distribution, _DCAT + "downloadURL", IRI(url))
+        add(distribution, _DCAT + "mediaType", IRI(_IANA + media_type))
+        add(distribution, _DCAT + "byteSize", Literal(str(size), XSD + "nonNegativeInteger"))
+        if path.endswith(".gz"):
+            add(distribution, _DCAT + "compressFormat", IRI(_IANA + "application/gzip"))
+    if sparql_endpoint:
+        service = f"{base}void.ttl#sparql"
+        add(dataset, _VOID + "sparqlEndpoint", IRI(sparql_endpoint))
+        add(dataset, _DCAT + "accessService", IRI(service))
+        add(service, RDF_TYPE, IRI(_DCAT + "DataService"))
+        add(service, _DCAT + "endpointURL", IRI(sparql_endpoint))
+        add(service, _DCAT + "servesDataset", IRI(dataset))
+    return sorted(set(out), key=triple_key)
+
+
+def _write_rdf(triples: Sequence[Triple], out: IO[bytes], fmt: Any, namespaces: dict[str, str]) -> None:
+    import pyoxigraph as ox
+
+    from notice_ld.writers.rdfxml import to_oxigraph_term
+
+    quads = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), to_oxigraph_term(o)) for s, p, o in triples]
+    ox.serialize(quads, out, fmt, prefixes=namespaces)
+
+
+class _Writer:
+    """Writes the files of one site into a folder (see the module docs)."""
+
+    def __init__(self, root: Path, options: dict[str, Any]) -> None:
+        from notice_ld.crosswalk import prefixes
+        from notice_ld.writers import writer
+
+        self.root = root
+        self.o = options
+        self.lang: str = options["lang"]
+        self.variants: tuple[Variant, ...] = options["variants"]
+        self.writers = {v.format: writer(v.format) for v in VARIANTS if v.format is not None}
+        self.namespaces = dict(prefixes())
+        self.stats = _Stats(self.namespaces.values())
+        self.dirs: set[Path] = set()
+        self.files = 0
+        (root / "dump").mkdir(parents=True)
+        self.turtle = open(root / "dump/notices.ttl", "wb")  # noqa: SIM115 (closed in close())
+        self.jsonld = open(root / "dump/notices.jsonld", "wb")  # noqa: SIM115
+        self.nt_file = open(root / "dump/notices.nt.gz", "wb")  # noqa: SIM115
+        self.nt = gzip.GzipFile(filename="", mode="wb", fileobj=self.nt_file, mtime=0, compresslevel=6)
+        self.rows = open(root / ".index-rows.part", "wb")  # noqa: SIM115
+        self.sitemaps: list[str] = []
+        self.sitemap: IO[bytes] | None = None
+        self.in_sitemap = 0
+        self.turtle_header: bytes | None = None
+        self.jsonld_prefix: bytes | None = None
+        self.row_template = environment().get_template("index_row.html")
+
+    def _file(self, relative: str, data: bytes) -> None:
+        path = self.root / relative
+        parent = path.parent
+        if parent not in self.dirs:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.dirs.add(parent)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        self.files += 1
+
+    def _one(self, fmt: Format, graph: NoticeGraph) -> bytes:
+        buffer = io.BytesIO()
+        self.writers[fmt]([graph], buffer, self.lang)
+        return buffer.getvalue()
+
+    def add(self, graph: NoticeGraph, related: dict[str, Any]) -> None:
+        path = notice_path(graph.notice.id)
+        depth = path.count("/")
+        links = Links(root="../" * depth, page_suffix=".html", exports="files", base_url=self.o["base_url"])
+        html = render_page(graph, self.lang, links=links, related=related, exports=self.variants[1:])
+        self._file(f"{path}.html", html.encode("utf-8"))
+        ttl = self._one(Format.TURTLE, graph)
+        nt = self._one(Format.N_TRIPLES, graph)
+        jsonld = self._one(Format.JSON_LD, graph)
+        done = {Format.TURTLE: ttl, Format.N_TRIPLES: nt, Format.JSON_LD: jsonld}
+        for variant in self.variants[1:]:
+            assert variant.format is not None
+            data = done.get(variant.format)
+            self._file(
+                f"{path}.{variant.extension}", data if data is not None else self._one(variant.format, graph)
+            )
+        self._dumps(ttl, nt, jsonld)
+        self.stats.add(graph, nt)
+        self._index_row(graph, path)
+        self._sitemap_url(f"{path}.html")
+
+    def _dumps(self, ttl: bytes, nt: bytes, jsonld: bytes) -> None:
+        if self.turtle_header is None:
+            from notice_ld.crosswalk import prefixes
+            from notice_ld.writers._text import turtle_header
+
+            self.turtle_header = turtle_header(prefixes()).encode("utf-8")
+            self.turtle.write(self.turtle_header)
+        self.turtle.write(ttl[len(self.turtle_header) :])
+        self.nt.write(nt)
+        start = jsonld.index(b'"@graph": [') + len(b'"@graph": [')
+        body = jsonld[start : -len(b"\n  ]\n}\n")]
+        if self.jsonld_prefix is None:
+            self.jsonld_prefix = jsonld[:start]
+            self.jsonld.write(self.jsonld_prefix + body)
+        else:
+            self.jsonld.write(b"," + body)
+
+    def _index_row(self, graph: NoticeGraph, path: str) -> None:
+        from notice_ld.writers.schema_jsonld import _pick
+
+        n = graph.notice
+        title = _pick(n.titles, self.lang) or n.titles[0]
+        names = [a.display_name for a in n.creators[:3]]
+        if len(n.creators) > 3 or n.creators_et_al:
+            names.append("et al.")
+        byline = ", ".join(names) + (f" ({n.issued[:4]})" if n.issued else "")
+        row = self.row_template.render(href=f"{path}.html", title=title.value, lang=title.lang, byline=byline)
+        self.rows.write(row.encode("utf-8") + b"\n")
+
+    def _sitemap_url(self, path: str) -> None:
+        if self.sitemap is None or self.in_sitemap >= SITEMAP_LIMIT:
+            self._close_sitemap()
+            name = f"sitemap-{len(self.sitemaps) + 1}.xml"
+            self.sitemaps.append(name)
+            self.sitemap = open(self.root / name, "wb")  # noqa: SIM115
+            self.sitemap.write(
+                b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            )
+            self.in_sitemap = 0
+        url = xml_escape(f"{self.o['base']}{path}")
+        self.sitemap.write(f"<url><loc>{url}</loc></url>\n".encode())
+        self.in_sitemap += 1
+
+    def _close_sitemap(self) -> None:
+        if self.sitemap is not None:
+            self.sitemap.write(b"</urlset>\n")
+            self.sitemap.close()
+            self.files += 1
+            self.sitemap = None
+
+    def _finish_sitemaps(self) -> None:
+        self._close_sitemap()
+        base = self.o["base"]
+        if len(self.sitemaps) == 1:
+            os.replace(self.root / self.sitemaps[0], self.root / "sitemap.xml")
+            return
+        with open(self.root / "sitemap.xml", "wb") as fh:
+            fh.write(
+                b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            )
+            for name in self.sitemaps:
+                fh.write(f"<sitemap><loc>{xml_escape(base + name)}</loc></sitemap>\n".encode())
+            fh.write(b"</sitemapindex>\n")
+        self.files += 1
+
+    def close(self) -> None:
+        """Finish every file (empty dumps are still valid documents)."""
+        from notice_ld.crosswalk import prefixes
+        from notice_ld.writers._text import turtle_header
+        from notice_ld.writers.jsonld import write_jsonld
+
+        if self.turtle_header is None:
+            self.turtle.write(turtle_header(prefixes()).encode("utf-8"))
+        if self.jsonld_prefix is None:
+            write_jsonld([], self.jsonld)
+        else:
+            self.jsonld.write(b"\n  ]\n}\n")
+        self.nt.close()
+        for fh in (self.turtle, self.jsonld, self.nt_file, self.rows):
+            fh.close()
+        self.files += 3
+        if self.sitemap is None and not self.sitemaps:
+            self.sitemaps.append("sitemap-1.xml")
+            with open(self.root / "sitemap-1.xml", "wb") as fh:
+                fh.write(
+                    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>\n'
+                )
+        self._finish_sitemaps()
+        self._index()
+        self._void()
+        self._file("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {self.o['base']}sitemap.xml\n".encode())
+
+    def _index(self) -> None:
+        env = environment()
+        t = labels(self.lang)
+        downloads = [
+            {"href": path, "media_type": media_type, "label": path.rsplit("/", 1)[-1]}
+            for path, _, media_type in DUMPS
+        ] + [{"href": "void.ttl", "media_type": "text/turtle", "label": "VoID / DCAT (void.ttl)"}]
+        alternates = [{"href": "void.ttl", "media_type": "text/turtle", "label": "VoID"}]
+        head = env.get_template("index_head.html").render(
+            lang=citation_language(self.lang),
+            title=self.o["title"],
+            t=t,
+            downloads=downloads,
+            alternates=alternates,
+        )
+        tail = env.get_template("index_tail.html").render(t=t, next_href=None)
+        with open(self.root / "index.html", "wb") as out:
+            out.write(head.encode("utf-8") + b"\n")
+            with open(self.root / ".index-rows.part", "rb") as rows:
+                shutil.copyfileobj(rows, out)
+            out.write(tail.encode("utf-8"))
+        os.unlink(self.root / ".index-rows.part")
+        self.files += 1
+
+    def _void(self) -> None:
+        import pyoxigraph as ox
+
+        dumps = [(p, f, m, (self.root / p).stat().st_size) for p, f, m in DUMPS]
+        triples = dataset_triples(
+            self.o["base"],
+            stats=self.stats,
+            dumps=dumps,
+            title=self.o["title"],
+            sparql_endpoint=self.o["sparql_endpoint"],
+            license_iri=self.o["license"],
+        )
+        namespaces = {**self.namespaces, "void": _VOID, "dcat": _DCAT}
+        buffer = io.BytesIO()
+        _write_rdf(triples, buffer, ox.RdfFormat.TURTLE, namespaces)
+        self._file("void.ttl", buffer.getvalue())
+        self._file(".well-known/void", buffer.getvalue())
+        buffer = io.BytesIO()
+        _write_rdf(triples, buffer, ox.RdfFormat.N_TRIPLES, {})
+        self._file("void.nt", buffer.getvalue())
+
+
+def _notices(outcomes: Iterable[object], report: SiteReport | None) -> Iterator[Notice]:
+    for outcome in outcomes:
+        if isinstance(outcome, Notice):
+            yield outcome
+        elif isinstance(outcome, RecordError) and report is not None:
+            report.errors.append(outcome)
+
+
+def build_site(
+    source: Callable[[], Iterable[object]],
+    out_dir: str | os.PathLike[str],
+    *,
+    base_url: str = "http://127.0.0.1:8080/",
+    lang: str = "fr",
+    config: Config = _DEFAULT,
+    formats: Sequence[Format] | None = None,
+    related: bool = True,
+    related_limit: int = 10,
+    title: str = "notice_ld dataset",
+    sparql_endpoint: str | None = None,
+    license_iri: str | None = None,
+    on_error: Callable[[RecordError], None] | None = None,
+) -> SiteReport:
+    """Write the static site of the notices ``source()`` yields into ``out_dir`` (replaced).
+
+    ``source`` is called once per pass (twice when ``related`` is on) and yields notices and
+    :class:`~notice_ld.errors.RecordError` objects (what :func:`notice_ld.readers.read_path`
+    yields; other outcomes are ignored). ``base_url`` is where the site will be published
+    (absolute URLs of the sitemap, VoID and canonical links); ``formats`` chooses the
+    per-notice files (every format by default); ``on_error`` is called for each rejected record
+    as it is found.
+    """
+    if not base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"the site's base URL must be an http(s) URL: {base_url!r}")
+    citation_language(lang)
+    chosen = tuple(formats) if formats is not None else tuple(v.format for v in VARIANTS[1:] if v.format)
+    variants = (VARIANTS[0], *(v for v in VARIANTS[1:] if v.format in chosen))
+    target = Path(out_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.part-", dir=target.parent))
+    report = SiteReport()
+    try:
+        index = InputRelated(config, lang) if related else None
+        if index is not None:
+            for notice in _notices(source(), None):
+                index.add(notice)
+        options = {
+            "lang": lang,
+            "variants": variants,
+            "base_url": base_url,
+            "base": base_url.rstrip("/") + "/",
+            "title": title,
+            "sparql_endpoint": sparql_endpoint,
+            "license": license_iri,
+        }
+        writer = _Writer(work, options)
+        seen: set[str] = set()
+        for outcome in source():
+            if isinstance(outcome, RecordError):
+                report.errors.append(outcome)
+                if on_error is not None:
+                    on_error(outcome)
+                continue
+            if not isinstance(outcome, Notice):
+                continue
+            graph = map_notice(outcome, config)
+            if graph.iri in seen:
+                error = RecordError(
+                    record=str(outcome.id),
+                    field="id",
+                    problem=(
+                        f"another record already has this identifier ({graph.iri}); "
+                        "only the first is published"
+                    ),
+                    fix="merge the two records or give this one its own identifier",
+                )
+                report.errors.append(error)
+                if on_error is not None:
+                    on_error(error)
+                continue
+            seen.add(graph.iri)
+            links = {by: index.related(graph, by, related_limit) for by in BY} if index is not None else {}
+            writer.add(graph, links)
+            report.pages += 1
+        writer.close()
+        report.triples = writer.stats.triples
+        report.distinct_triples = writer.stats.distinct
+        report.vocabularies = tuple(sorted(writer.stats.vocabularies))
+        report.files = writer.files
+        _swap(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return report
+
+
+def _swap(work: Path, target: Path) -> None:
+    """Move the finished site into place; the previous one is removed only after that."""
+    os.chmod(work, 0o755)  # noqa: S103 (a web site is meant to be read by the web server)
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, old / "site")
+        os.replace(work, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(work, target)
+
+
+_ = contextlib
