@@ -185,9 +185,9 @@ class HarvestError(NoticeLdError):
     ``endpoint`` is the repository's base URL, ``code`` the OAI-PMH error code
     (``badResumptionToken``…) or HTTP status, ``fix`` what to do.
 
-    >>> str(HarvestError("the resumption token was refused", endpoint="http://127.0.0.1/oai",
-    ...                  code="badResumptionToken", fix="harvest again with --from"))
-    'http://127.0.0.1/oai: the resumption token was refused [badResumptionToken] (fix: harvest again with --from)'
+    >>> print(HarvestError("the token was refused", endpoint="http://127.0.0.1/oai",
+    ...                    code="badResumptionToken", fix="harvest again with --from"))
+    http://127.0.0.1/oai: the token was refused [badResumptionToken] (fix: harvest again with --from)
     """
 
     def __init__(self, problem: str, *, endpoint: str, code: str = "", fix: str = "") -> None:
