@@ -29,11 +29,9 @@ Run::
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -315,8 +313,6 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     print("done")
 
-
-_ = (io, resource)
 
 if __name__ == "__main__":
     main()

@@ -14,7 +14,6 @@ import base64
 import itertools
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -276,6 +275,3 @@ def png_distinct_colours(data: bytes) -> int:
         if len(seen) < 64:
             seen.update(bytes(line[i : i + bpp]) for i in range(0, stride, bpp * 7))
     return len(seen)
-
-
-_ = re

@@ -91,6 +91,12 @@ def _clean_line(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFC", value)
+    if text.isprintable() and "  " not in text:
+        # the common case: no control character, no white space but single spaces, nothing to fold
+        text = text.strip()
+        if not text:
+            raise Invalid("is empty", "remove the field or give a value")
+        return text
     if _CONTROL.search(text):
         raise Invalid(
             "contains a control character",
@@ -106,7 +112,11 @@ def _clean_block(value: object) -> object:
     """Like :func:`_clean_line` but keeps paragraph breaks (abstracts)."""
     if not isinstance(value, str):
         return value
-    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", value)
+    if "  " not in text and all(p and p.isprintable() and p.strip() == p for p in text.split("\n\n")):
+        # the common case: printable paragraphs (single spaces only) separated by one blank line
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(text):
         raise Invalid(
             "contains a control character",

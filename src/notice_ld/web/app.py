@@ -37,7 +37,7 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from socketserver import ThreadingMixIn
 from typing import TYPE_CHECKING, Any, Protocol
@@ -419,7 +419,3 @@ def make_app_server(
     """
     handler = _LoggingHandler if access_log else _QuietHandler
     return make_server(host, port, app, server_class=_ThreadingServer, handler_class=handler)
-
-
-def _unused() -> Iterator[None]:
-    yield from ()

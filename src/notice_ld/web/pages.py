@@ -36,8 +36,8 @@ IRIs. Jinja2 is imported on first use.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +46,7 @@ from notice_ld.formats import Format
 from notice_ld.identifiers import Scheme
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import Concept, Notice, Organization, Person
-from notice_ld.web.conneg import HTML, VARIANTS, Variant
+from notice_ld.web.conneg import VARIANTS, Variant
 from notice_ld.web.paths import notice_path
 from notice_ld.web.related import BY, RelatedLink
 from notice_ld.writers.schema_jsonld import _pick, script_block
@@ -514,6 +514,3 @@ def render_page(
     context = page_context(graph, lang, links=links, related=related, exports=exports)
     context["head"] = _markup(env.get_template("head.html").render(context))
     return env.get_template("notice.html").render(context)
-
-
-_ = (HTML, Callable, field)

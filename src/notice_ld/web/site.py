@@ -32,7 +32,6 @@ left out with ``related=False`` (one pass).
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import heapq
@@ -545,6 +544,3 @@ def _swap(work: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.replace(work, target)
-
-
-_ = contextlib
