@@ -8,6 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore the same examples on every run (CI must not be a lottery); a failure
+# prints the blob that reproduces it.
+settings.register_profile("notice_ld", derandomize=True, print_blob=True)
+settings.load_profile("notice_ld")
 
 from notice_ld.model import Notice
 

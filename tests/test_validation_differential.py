@@ -89,7 +89,9 @@ def _mutate(triples: list[RDFTriple], kind: str, i: int, j: int) -> list[RDFTrip
         if isinstance(o, Literal):
             out.append((s, p, Literal(o.value + " (bis)", o.datatype, o.lang)))
         else:
-            out.append((s, p, IRI(nodes[j % len(nodes)])))
+            # keep a blank node a blank node: an IRI spelled "_:m0" is not an IRI at all
+            target = nodes[j % len(nodes)]
+            out.append((s, p, target if isinstance(target, BNode) else IRI(target)))
     elif kind == "retype":
         if isinstance(o, Literal):
             datatype = _DATATYPES[j % len(_DATATYPES)]
@@ -106,7 +108,7 @@ def _mutate(triples: list[RDFTriple], kind: str, i: int, j: int) -> list[RDFTrip
         out[i % len(out)] = (s, p, IRI("https://example.org/v/" + quote(o.value[:30], safe="")))
     elif kind == "retarget":
         target = nodes[j % len(nodes)] if j % 3 else "https://example.org/nowhere"
-        out[i % len(out)] = (s, p, IRI(target))
+        out[i % len(out)] = (s, p, target if isinstance(target, BNode) else IRI(target))
     elif kind == "blank":
         blank = BNode(f"_:m{j % 5}")
         out = [(blank if t[0] == s else t[0], t[1], blank if t[2] == s else t[2]) for t in out]

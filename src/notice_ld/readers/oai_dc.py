@@ -282,7 +282,7 @@ def _describe(tag: str, prefix: str | None) -> tuple[str, str | None]:
     return (f"{name}:{local}" if name else local), role
 
 
-@dataclass
+@dataclass(slots=True)
 class _Value:
     element: str
     text: str
@@ -305,6 +305,7 @@ class _Mapping:
     # ------------------------------------------------------------------ reading
 
     def read(self, metadata: etree._Element) -> None:
+        values = self.values
         for child in metadata:
             tag = child.tag
             if not isinstance(tag, str):
@@ -325,14 +326,26 @@ class _Mapping:
             if role is None:
                 self.note(element, text, "not a Dublin Core element: nothing in the notice model for it")
                 continue
-            lang = None
-            given = child.get(_XML_LANG)
-            if given is not None and given.strip():
-                lang, why = dc.language_tag(given)
-                if lang is None:
-                    self.note(element, text, f"xml:lang {given!r} is not a language ({why}); kept without it")
-            scheme = child.get(_XSI_TYPE) or child.get("scheme")
-            self.values.setdefault(role, []).append(_Value(element, text, lang, scheme))
+            lang = scheme = None
+            attributes = child.items()  # one call instead of three get()s; most elements have none
+            if attributes:
+                given = xsi_type = plain_scheme = None
+                for name, attribute in attributes:
+                    if name == _XML_LANG:
+                        given = attribute
+                    elif name == _XSI_TYPE:
+                        xsi_type = attribute
+                    elif name == "scheme":
+                        plain_scheme = attribute
+                if given is not None and given.strip():
+                    lang, why = dc.language_tag(given)
+                    if lang is None:
+                        self.note(element, text, f"xml:lang {given!r} is not a language ({why}); kept without it")
+                scheme = xsi_type or plain_scheme
+            bucket = values.get(role)
+            if bucket is None:
+                bucket = values[role] = []
+            bucket.append(_Value(element, text, lang, scheme))
 
     def _all(self, *roles: str) -> list[_Value]:
         return [v for role in roles for v in self.values.get(role, [])]
@@ -625,7 +638,6 @@ class _Mapping:
 
         # the notice id
         pids.sort(key=lambda i: _PID_ORDER.index(i.scheme) if i.scheme in _PID_ORDER else len(_PID_ORDER))
-        known_urls = {u.value for u in urls} | {p.iri for p in pids}
         if urls:
             data["landing_page"] = urls[0].value
         if pids:
@@ -647,7 +659,7 @@ class _Mapping:
         ident_list: list[Any] = list(others)
 
         # source, citation, container
-        self._source(data, container, known_urls)
+        self._source(data, container, pids, urls)
         if isbns:
             if kind == "chapter":
                 container.setdefault("isbn", isbns[0])
@@ -682,7 +694,14 @@ class _Mapping:
             data["identifiers"] = ident_list
         return None
 
-    def _source(self, data: dict[str, Any], container: dict[str, Any], known_urls: set[str]) -> None:
+    def _source(
+        self,
+        data: dict[str, Any],
+        container: dict[str, Any],
+        pids: list[ids.Identifier],
+        urls: list[ids.Identifier],
+    ) -> None:
+        known_urls: set[str] | None = None  # the URLs and PID IRIs of the record, built if a source is a URL
         for value in self._all("citation"):
             if "citation" not in data:
                 data["citation"] = value.text
@@ -690,6 +709,8 @@ class _Mapping:
                 self.note(value.element, value.text, "a second citation; the notice holds one")
         for value in self._all("source"):
             if _URL.match(value.text):
+                if known_urls is None:
+                    known_urls = {u.value for u in urls} | {p.iri for p in pids}
                 if value.text not in known_urls and value.text.rstrip("/") not in known_urls:
                     self.note(
                         value.element,

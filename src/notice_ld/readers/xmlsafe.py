@@ -337,6 +337,8 @@ def split_records(
     record_start = scan = depth = 0
     record_line = 0
     inner: re.Pattern[bytes] | None = None
+    inner_qname = b""  # the record name ``inner`` was compiled for (records of a page share it)
+    ns_parent: etree._Element | None = None  # the element ``parent_ns`` was computed for
     hint: str | None = None
     parent_ns = b""
 
@@ -417,14 +419,19 @@ def split_records(
                     pos = tag.end()
                     continue
                 env.records += 1
-                parent_ns = _ns_declarations(dict(parent.nsmap)) if parent is not None else b""
+                if parent is None:
+                    parent_ns, ns_parent = b"", None
+                elif parent is not ns_parent:  # the records of a page share their parent (ListRecords)
+                    parent_ns, ns_parent = _ns_declarations(dict(parent.nsmap)), parent
                 record_line = line_at(start)
                 if tag.group(1) == b"/":  # <record/>: nothing in it
                     yield RawRecord(None, record_line, None, "the record is empty (<record/>)")
                     pos = tag.end()
                     continue
-                qname = re.escape(bytes(match.group("qname")))
-                inner = re.compile(rb"<!--|<!\[CDATA\[|<\?|</?" + qname + rb"(?=[\s/>])")
+                qname = bytes(match.group("qname"))
+                if inner is None or qname != inner_qname:
+                    inner_qname = qname
+                    inner = re.compile(rb"<!--|<!\[CDATA\[|<\?|</?" + re.escape(qname) + rb"(?=[\s/>])")
                 state, record_start, scan, depth = "in", start, tag.end(), 1
                 continue
             # inside a record ("in"), or skipping one that is too large ("skip")
