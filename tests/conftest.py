@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from notice_ld.model import Notice
+
 # Property tests explore the same examples on every run (CI must not be a lottery); a failure
 # prints the blob that reproduces it.
 settings.register_profile("notice_ld", derandomize=True, print_blob=True)
 settings.load_profile("notice_ld")
-
-from notice_ld.model import Notice
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "notices.jsonl"
