@@ -113,9 +113,15 @@ def _clean_block(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFC", value)
-    if "  " not in text and all(p and p.isprintable() and p.strip() == p for p in text.split("\n\n")):
-        # the common case: printable paragraphs (single spaces only) separated by one blank line
-        return text
+    if "  " not in text:  # the common cases: no control character, no white space to fold
+        if "\n" not in text:
+            if text.isprintable():  # one paragraph, single spaces only
+                text = text.strip()
+                if not text:
+                    raise Invalid("is empty", "remove the field or give a value")
+                return text
+        elif all(p and p.isprintable() and p.strip() == p for p in text.split("\n\n")):
+            return text  # printable paragraphs separated by exactly one blank line
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(text):
         raise Invalid(

@@ -201,13 +201,13 @@ def clean_text(value: str, *, block: bool = False) -> tuple[str, list[str]]:
     notes: list[str] = []
     if "&" not in value and "<" not in value:
         # the common cases, with str methods (several times faster than the regular expressions)
-        if _plain(value):  # implies _SPECIAL.search(value) is None: nothing to decode, remove or fold
-            return unicodedata.normalize("NFC", value).strip(), notes
-        if block:
+        if block and "\n" in value:  # (a text with a line break is never _plain)
             text = unicodedata.normalize("NFC", value)
             if all(part and part.strip() == part and _plain(part) for part in text.split("\n\n")):
                 # clean paragraphs separated by exactly one blank line: what the code below returns
                 return text, notes
+        elif _plain(value):  # implies _SPECIAL.search(value) is None: nothing to decode, remove or fold
+            return unicodedata.normalize("NFC", value).strip(), notes
     if _SPECIAL.search(value) is None:  # nothing to decode, remove or fold
         return unicodedata.normalize("NFC", value).strip(), notes
     text = value
