@@ -19,9 +19,10 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 __all__ = [
     "Rights",
@@ -32,6 +33,27 @@ __all__ = [
     "parse_date",
     "rights",
 ]
+
+_T = TypeVar("_T")
+_MEMO_SIZE: Final = 4096  # distinct values remembered per function
+_MEMO_LENGTH: Final = 256  # longer values are not remembered: the memory a memo holds stays small
+
+
+def _memo_short(function: Callable[[str], _T]) -> Callable[[str], _T]:
+    """Remember the results of a pure function of one string whose results are immutable.
+
+    Languages, dates, types and licences recur from record to record of a feed. Only values of up
+    to ``_MEMO_LENGTH`` characters are remembered, ``_MEMO_SIZE`` at most (least recently used
+    first out): hostile input cannot make the memo grow beyond a few megabytes.
+    """
+    remembered = functools.lru_cache(maxsize=_MEMO_SIZE)(function)
+
+    @functools.wraps(function)
+    def memo(value: str) -> _T:
+        return remembered(value) if len(value) <= _MEMO_LENGTH else function(value)
+
+    return memo
+
 
 # --------------------------------------------------------------------------- text
 
@@ -243,7 +265,7 @@ _NAME_SHAPE = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
 _NOT_A_LANGUAGE: Final = {"und": "undetermined language", "mis": "uncoded language"}
 
 
-@functools.lru_cache(maxsize=2048)
+@_memo_short
 def language_tag(value: str) -> tuple[str | None, str | None]:
     """A BCP 47 tag for a language given in any common form, or ``None`` and the reason.
 
@@ -303,7 +325,7 @@ def _checked_date(year: str, month: str | None = None, day: str | None = None) -
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
-@functools.lru_cache(maxsize=4096)  # a few values recur in every feed; results are immutable
+@_memo_short
 def parse_date(value: str) -> tuple[str | None, str | None]:
     """The ``issued`` value (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) for a date as found in the wild.
 
@@ -481,8 +503,6 @@ def parse_agent(value: str, *, default: Literal["person", "organization"] = "per
     return agent
 
 
-
-
 def _factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     r"""The same search as ``\b(?:word1|word2|…)\b``, faster: alternatives grouped by their first
     letter (or first ``[…]`` class), tried only where a word starts.
@@ -652,7 +672,7 @@ _DCMI_GENERIC: Final = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=4096)  # a few values recur in every feed; results are immutable
+@_memo_short
 def document_type(value: str) -> tuple[str | None, str]:
     """The notice type a ``dc:type`` value names, and how: ``"uri"``, ``"label"``, ``"version"`` or ``""``.
 
@@ -744,7 +764,7 @@ def _cc_iri(code: str, version: str | None) -> str | None:
     return f"https://creativecommons.org/licenses/{'-'.join(sorted(parts, key=order.__getitem__))}/{version}/"
 
 
-@functools.lru_cache(maxsize=4096)  # a few values recur in every feed; results are immutable
+@_memo_short
 def rights(value: str) -> Rights:
     """Classify a ``dc:rights`` / ``dcterms:license`` value.
 

@@ -340,7 +340,9 @@ class _Mapping:
                 if given is not None and given.strip():
                     lang, why = dc.language_tag(given)
                     if lang is None:
-                        self.note(element, text, f"xml:lang {given!r} is not a language ({why}); kept without it")
+                        self.note(
+                            element, text, f"xml:lang {given!r} is not a language ({why}); kept without it"
+                        )
                 scheme = xsi_type or plain_scheme
             bucket = values.get(role)
             if bucket is None:
