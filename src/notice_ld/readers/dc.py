@@ -474,7 +474,8 @@ def parse_agent(value: str, *, default: Literal["person", "organization"] = "per
     if _looks_like_organization(text):
         agent = {"type": "organization", "name": text}
     elif text.count(",") == 1:
-        family, given = (part.strip() for part in text.split(","))
+        family, given = text.split(",")  # exactly one comma: two parts
+        family, given = family.strip(), given.strip()
         agent = {"type": "person", "family": family} if family else {"type": "person", "name": given}
         if family and given:
             agent["given"] = given

@@ -350,6 +350,8 @@ class _Mapping:
             bucket.append(_Value(element, text, lang, scheme))
 
     def _all(self, *roles: str) -> list[_Value]:
+        if len(roles) == 1:  # the common call: a copy of one list
+            return list(self.values.get(roles[0], ()))
         return [v for role in roles for v in self.values.get(role, [])]
 
     # ------------------------------------------------------------------ building
