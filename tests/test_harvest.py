@@ -341,3 +341,19 @@ def test_cli_failed_harvest_writes_nothing(server: str, tmp_path: Path) -> None:
     result = cli("harvest", f"{server}/broken", "--prefix", "1", "-o", str(out), "--state", str(state))
     assert result.returncode == 2 and "not usable XML" in result.stderr
     assert not out.exists() and not state.exists()
+
+
+def test_cli_harvest_load_into_the_embedded_store(server: str, tmp_path: Path) -> None:
+    store, report = tmp_path / "store", tmp_path / "report.json"
+    args = ("harvest", f"{server}/oai", "--set", "journal:vs", "--prefix", "10670", "--max-retries", "1")
+    first = cli(*args, "--load", "--store", str(store), "--report", str(report))
+    assert first.returncode == 0, first.stderr
+    assert "6 added" in first.stderr and "1 deleted at the source" in first.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["load"]["added"] == 6
+    again = cli(*args, "--load", "--store", str(store))
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 changed, 6 unchanged" in again.stderr
+    import pyoxigraph as ox
+
+    graphs = {q.graph_name for q in ox.Store(str(store))}
+    assert len([g for g in graphs if "graph/" in str(g)]) == 6

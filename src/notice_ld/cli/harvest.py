@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
 
@@ -32,6 +33,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--prefix", default=None, help="Handle prefix: mint ids from OAI identifiers for records without one"
     )
     parser.add_argument("-o", "--output", default="-", help="JSON Lines output file (default: stdout)")
+    parser.add_argument(
+        "--load",
+        action="store_true",
+        help="load the notices straight into the embedded store (--store) instead of writing JSON Lines; "
+        "deleted records remove their notice's graph",
+    )
+    parser.add_argument(
+        "--store", default="notice-ld-store", help="embedded store for --load (default: ./notice-ld-store)"
+    )
     parser.add_argument(
         "--state",
         default=None,
@@ -68,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         retry=RetryPolicy(max_retries=max(0, args.max_retries), timeout=args.timeout),
     )
     report = HarvestReport()
+    if args.load:
+        return _load(args, harvester, report, from_date, state)
     show = not args.quiet and sys.stderr.isatty()
     with atomic_output(args.output) as out:
         if show:
@@ -103,3 +115,57 @@ def run(args: argparse.Namespace) -> int:
         for line in residue_summary(report.residues):
             print(f"notice-ld: {line}", file=sys.stderr)
     return EXIT_REJECTED if report.errors else EXIT_OK
+
+
+def _load(args: argparse.Namespace, harvester: Any, report: Any, from_date: str | None, state: Any) -> int:
+    """``harvest --load``: stream the harvest into the embedded store (validated, incremental)."""
+    from notice_ld.harvest import harvest_into
+    from notice_ld.stores import open_store
+    from notice_ld.stores.load import load
+
+    outcomes: list[Any] = []
+
+    class _Tee:
+        """A sink that hands every notice and deletion on to the store loader (the report counts)."""
+
+        def add(self, notice: Any) -> None:
+            outcomes.append(notice)
+
+        def delete(self, deletion: Any) -> None:
+            outcomes.append(deletion)
+
+        def close(self) -> None:
+            pass
+
+    def stream() -> Any:
+        # harvest page by page: each page's outcomes go to the loader before the next is fetched
+        for outcome in harvester.outcomes():
+            harvest_into(iter([outcome]), _Tee(), report)
+            yield from outcomes
+            outcomes.clear()
+
+    store = open_store("oxigraph-embedded", args.store)
+    try:
+        loaded = load(store, stream())
+    finally:
+        store.close()
+    if state is not None and harvester.last_datestamp is not None:
+        state.set(args.endpoint, args.set_spec, args.metadata_prefix, harvester.last_datestamp)
+        state.save()
+    if args.report:
+        with atomic_output(args.report) as fh:
+            data = {**report.as_dict(), "load": loaded.as_dict()}
+            fh.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    for error in report.errors + loaded.invalid + loaded.refused:
+        print(f"notice-ld: rejected {error}", file=sys.stderr)
+    if not args.quiet:
+        since = f" (from {from_date})" if from_date else ""
+        counts = loaded.counts()
+        print(
+            f"notice-ld: harvested {report.notices} notices{since} into {args.store}: "
+            f"{counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged, "
+            f"{counts['removed']} removed; {len(report.errors) + len(loaded.invalid)} rejected, "
+            f"{len(report.deletions)} deleted at the source",
+            file=sys.stderr,
+        )
+    return EXIT_REJECTED if report.errors or loaded.invalid or loaded.refused else EXIT_OK
