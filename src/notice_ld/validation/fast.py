@@ -39,7 +39,7 @@ shapes, ``sh:in``/``sh:hasValue`` with typed literals rdflib rewrites) raises
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeAlias
@@ -914,9 +914,21 @@ class _Compiler:
             lists.append([self.shape(m) for m in members])
         return lists
 
-    def _and(self, node: str, values: Sequence[Term]) -> Built:
-        lists = self._lists(node, "and", values, unique=True)
-        iri = _component("And")
+    def _logical(
+        self,
+        node: str,
+        values: Sequence[Term],
+        local: str,
+        *,
+        unique: bool,
+        verdict: Callable[[Iterator[bool]], bool],
+    ) -> Built:
+        """sh:and / sh:or / sh:xone: a value passes when ``verdict`` accepts its members' outcomes."""
+        lists = self._lists(node, local, values, unique=unique)
+        iri = _component(local.capitalize())
+
+        def passes(g: DataGraph, members: list[CompiledShape], v: Term) -> bool:
+            return verdict(m.conforms(g, v) for m in members)
 
         def run(shape: CompiledShape, g: DataGraph, pairs: FocusValues) -> Evaluation:
             results = [
@@ -924,52 +936,24 @@ class _Compiler:
                 for members in lists
                 for f, vals in pairs
                 for v in vals
-                if not all(m.conforms(g, v) for m in members)
+                if not passes(g, members, v)
             ]
             return not results, results
 
         def check(g: DataGraph, vals: Sequence[Term]) -> bool:
-            return all(m.conforms(g, v) for members in lists for v in vals for m in members)
+            return all(passes(g, members, v) for members in lists for v in vals)
 
         return run, check
+
+    def _and(self, node: str, values: Sequence[Term]) -> Built:
+        return self._logical(node, values, "and", unique=True, verdict=all)
 
     def _or(self, node: str, values: Sequence[Term]) -> Built:
-        lists = self._lists(node, "or", values, unique=True)
-        iri = _component("Or")
-
-        def run(shape: CompiledShape, g: DataGraph, pairs: FocusValues) -> Evaluation:
-            results = [
-                shape.result(f, v, iri)
-                for members in lists
-                for f, vals in pairs
-                for v in vals
-                if not any(m.conforms(g, v) for m in members)
-            ]
-            return not results, results
-
-        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
-            return all(any(m.conforms(g, v) for m in members) for members in lists for v in vals)
-
-        return run, check
+        return self._logical(node, values, "or", unique=True, verdict=any)
 
     def _xone(self, node: str, values: Sequence[Term]) -> Built:
-        lists = self._lists(node, "xone", values, unique=False)
-        iri = _component("Xone")
-
-        def run(shape: CompiledShape, g: DataGraph, pairs: FocusValues) -> Evaluation:
-            results = [
-                shape.result(f, v, iri)
-                for members in lists
-                for f, vals in pairs
-                for v in vals
-                if sum(1 for m in members if m.conforms(g, v)) != 1
-            ]
-            return not results, results
-
-        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
-            return all(sum(1 for m in members if m.conforms(g, v)) == 1 for members in lists for v in vals)
-
-        return run, check
+        # members are counted, so a shape listed twice counts twice (as pySHACL does)
+        return self._logical(node, values, "xone", unique=False, verdict=lambda outcomes: sum(outcomes) == 1)
 
 
 def _custom_parameters(shapes: Shapes) -> frozenset[str]:
