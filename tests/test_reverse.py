@@ -17,37 +17,15 @@ from notice_ld.mapping.reverse import notice_from_graph
 from notice_ld.model import Notice
 
 from .conftest import EXAMPLES
+from .strategies import _ALPHABET, _issn, _orcid
 
 # ------------------------------------------------------------------------------ a notice strategy
 # Every field of the model, with awkward text. Agents, concepts and containers are distinct by
 # construction (a numbered prefix): the mapping gives one IRI to one thing, so two *different*
 # descriptions sharing an IRI would be merged — that is tested separately below.
 
-_ALPHABET = st.characters(
-    codec="utf-8",
-    categories=("L", "M", "N", "P", "S"),
-    include_characters=" \u00a0\u202f\"'\\<>&{}#%_",
-    exclude_characters="\u2028\u2029",
-)
 _text = st.text(_ALPHABET, min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(bool)
 _langs = st.sampled_from([None, "fr", "en", "de", "zh-Hant", "el", "pt-BR"])
-
-
-def _orcid(body: int) -> str:
-    digits = f"{body:015d}"
-    total = 0
-    for ch in digits:
-        total = (total + int(ch)) * 2
-    check = (12 - total % 11) % 11
-    full = digits + ("X" if check == 10 else str(check))
-    return "-".join(full[i : i + 4] for i in range(0, 16, 4))
-
-
-def _issn(body: int) -> str:
-    digits = f"{body:07d}"
-    total = sum(int(d) * w for d, w in zip(digits, range(8, 1, -1), strict=True))
-    check = (11 - total % 11) % 11
-    return f"{digits[:4]}-{digits[4:]}{'X' if check == 10 else check}"
 
 
 def _isbn13(body: int) -> str:
