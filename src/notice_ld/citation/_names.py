@@ -102,17 +102,7 @@ def inverted_name(agent: Person | Organization) -> str:
     >>> inverted_name(Person(family="Haddad", given="نور")), inverted_name(Person(name="Platon"))
     ('Haddad, نور', 'Platon')
     """
-    if isinstance(agent, Organization):
-        return agent.name
-    if agent.family is None:
-        return agent.name or ""
-    if agent.given is None:
-        return agent.family
-    if is_cjk(agent.family) and is_cjk(agent.given):
-        return agent.family + agent.given
-    if not _cased(agent.given):
-        return f"{agent.family}, {agent.given}"
-    return f"{agent.family}, {initials(agent.given) or agent.given}"
+    return _abbreviated(agent, inverted=True)
 
 
 def short_name(agent: Person | Organization) -> str:
@@ -122,6 +112,11 @@ def short_name(agent: Person | Organization) -> str:
     >>> short_name(Person(family="Sørensen", given="Birgit"))
     'B. Sørensen'
     """
+    return _abbreviated(agent, inverted=False)
+
+
+def _abbreviated(agent: Person | Organization, *, inverted: bool) -> str:
+    """Family name with initials (``Family, I.`` or ``I. Family``); whole names where no initials apply."""
     if isinstance(agent, Organization):
         return agent.name
     if agent.family is None:
@@ -130,9 +125,8 @@ def short_name(agent: Person | Organization) -> str:
         return agent.family
     if is_cjk(agent.family) and is_cjk(agent.given):
         return agent.family + agent.given
-    if not _cased(agent.given):
-        return f"{agent.given} {agent.family}"
-    return f"{initials(agent.given) or agent.given} {agent.family}"
+    given = (initials(agent.given) or agent.given) if _cased(agent.given) else agent.given
+    return f"{agent.family}, {given}" if inverted else f"{given} {agent.family}"
 
 
 def family_of(agent: Person | Organization) -> str:
