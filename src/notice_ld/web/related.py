@@ -22,9 +22,14 @@ disciplines, most shared first, then in IRI order — the store's ``related`` qu
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import itertools
-from collections import Counter
+import os
+import sqlite3
+import threading
+from array import array
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -97,90 +102,166 @@ def _title(notice: Notice, lang: str | None) -> str:
     return (chosen or notice.titles[0]).value
 
 
+def _in(head: str, n: int) -> str:
+    """``head IN (?, ?, …)``: only placeholders are ever formatted into the SQL text."""
+    return f"{head} IN ({', '.join('?' * n)})"
+
+
 class InputRelated:
     """Related links computed from the notices of the input (see the module docs).
 
     Call :meth:`add` for every notice (a duplicate identifier is refused: ``False``), then
     :meth:`related`. Ties are broken in IRI order, as the store does.
+
+    The index lives in a SQLite database, ``path`` (a private temporary file by default), so
+    memory stays flat however many notices are indexed: per notice a row (IRI, page path,
+    title, the 64-bit keys of its creators, subjects and disciplines) and a posting per key.
+    Postings are read back per page, the long ones (popular disciplines) cached up to
+    ``cache_entries`` ranks in all. Keys are the first 8 bytes of the BLAKE2b digest of the
+    creator or concept IRI: two IRIs would have to collide on 64 bits to be confused.
+    Safe to share between threads.
     """
 
     _LARGE = 4000  # postings longer than this are intersected as sets, not counted
+    _CACHED = 64  # postings longer than this are kept in the cache
 
-    def __init__(self, config: Config = _DEFAULT, lang: str | None = None) -> None:
+    def __init__(
+        self,
+        config: Config = _DEFAULT,
+        lang: str | None = None,
+        *,
+        path: str | os.PathLike[str] = "",
+        cache_entries: int = 1 << 22,
+    ) -> None:
         self.config = config
         self.lang = lang
-        self._key_ids: dict[str, int] = {}
-        self._postings: list[list[int]] = []
-        self._docs: list[tuple[str, str, str]] = []  # (iri, path, title)
-        self._keys: list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = []
-        self._by_iri: dict[str, int] = {}
-        self._rank: list[int] | None = None
-        self._order: list[int] = []
-        self._sets: dict[int, frozenset[int]] = {}
+        self.cache_entries = cache_entries
+        self._db = sqlite3.connect(os.fspath(path), isolation_level=None, check_same_thread=False)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-16384", "temp_store=FILE"):
+            self._db.execute(f"PRAGMA {pragma}")
+        self._db.executescript(
+            """
+            CREATE TABLE docs(ord INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, path TEXT NOT NULL,
+                              title TEXT NOT NULL, keys BLOB NOT NULL);
+            CREATE TABLE post(key INTEGER NOT NULL, ord INTEGER NOT NULL);
+            """
+        )
+        self._count = 0
+        self._frozen = False
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[int, array[int]] = OrderedDict()
+        self._cached = 0
+        self._sets: OrderedDict[int, frozenset[int]] = OrderedDict()
+        self._short: dict[int, array[int]] = {}
+        self._last: tuple[str, tuple[int, tuple[list[int], ...]] | None] | None = None
+        self._db.execute("BEGIN")
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return self._count
 
     def __contains__(self, iri: object) -> bool:
-        return iri in self._by_iri
+        if not isinstance(iri, str):
+            return False
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM docs WHERE iri = ?", (iri,)).fetchone() is not None
 
-    def _key(self, kind: str, value: str) -> int:
-        key = f"{kind}|{value}"
-        known = self._key_ids.get(key)
-        if known is None:
-            known = self._key_ids[key] = len(self._postings)
-            self._postings.append([])
-        return known
+    def close(self) -> None:
+        """Close the database (a temporary one is removed)."""
+        with self._lock:
+            self._db.close()
+
+    @staticmethod
+    def _key(kind: str, value: str) -> int:
+        digest = hashlib.blake2b(f"{kind}|{value}".encode(), digest_size=8).digest()
+        return int.from_bytes(digest, "little", signed=True)
 
     def add(self, notice: Notice) -> bool:
         """Index one notice; ``False`` (and nothing indexed) if its document IRI is already there."""
         b = Builder(notice, self.config)
-        if b.doc in self._by_iri:
-            return False
-        ordinal = len(self._docs)
-        self._by_iri[b.doc] = ordinal
-        self._docs.append((b.doc, notice_path(notice.id), _title(notice, self.lang)[:300]))
-        creators = tuple(dict.fromkeys(self._key("c", b.agent_iri(a)) for a in notice.creators))
+        key = self._key
+        creators = tuple(dict.fromkeys(key("c", b.agent_iri(a)) for a in notice.creators))
         disciplines = [b.concept_iri(c) for c in notice.disciplines]
         subjects = [b.concept_iri(c) for c in notice.subjects]
         # what the page asks for: its subject concepts that are not also disciplines
-        page_subjects = tuple(dict.fromkeys(self._key("s", s) for s in subjects if s not in disciplines))
-        page_disciplines = tuple(dict.fromkeys(self._key("d", d) for d in disciplines))
-        for key in creators:
-            self._postings[key].append(ordinal)
-        for key in page_disciplines:
-            self._postings[key].append(ordinal)
+        page_subjects = tuple(dict.fromkeys(key("s", s) for s in subjects if s not in disciplines))
+        page_disciplines = tuple(dict.fromkeys(key("d", d) for d in disciplines))
         # what others match on: any subject concept, disciplines included (dcterms:subject)
-        for key in dict.fromkeys(self._key("s", s) for s in (*subjects, *disciplines)):
-            self._postings[key].append(ordinal)
-        self._keys.append((creators, page_subjects, page_disciplines))
-        self._rank = None
+        matched = dict.fromkeys(
+            (*creators, *page_disciplines, *(key("s", s) for s in (*subjects, *disciplines)))
+        )
+        packed = array("q", [len(creators), len(page_subjects), *creators, *page_subjects, *page_disciplines])
+        with self._lock:
+            ordinal = self._count
+            cursor = self._db.execute(
+                "INSERT OR IGNORE INTO docs(ord, iri, path, title, keys) VALUES (?, ?, ?, ?, ?)",
+                (ordinal, b.doc, notice_path(notice.id), _title(notice, self.lang)[:300], packed.tobytes()),
+            )
+            if cursor.rowcount != 1:
+                return False
+            self._db.executemany("INSERT INTO post(key, ord) VALUES (?, ?)", [(k, ordinal) for k in matched])
+            self._count += 1
+            self._frozen = False
         return True
 
-    def _freeze(self) -> list[int]:
-        if self._rank is None:
-            order = sorted(range(len(self._docs)), key=lambda i: self._docs[i][0])
-            rank = [0] * len(order)
-            for position, ordinal in enumerate(order):
-                rank[ordinal] = position
-            self._order = order
-            for postings in self._postings:
-                postings[:] = sorted(rank[o] for o in postings)
-            self._rank = rank
-            self._sets = {}
-        return self._rank
+    def _freeze(self) -> None:
+        """Rank the notices in IRI order and index the postings by rank (after the last add)."""
+        if self._frozen:
+            return
+        self._db.executescript(
+            """
+            DROP TABLE IF EXISTS ranked; DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS sizes;
+            CREATE TABLE ranked(rank INTEGER PRIMARY KEY, ord INTEGER NOT NULL UNIQUE);
+            INSERT INTO ranked(rank, ord) SELECT ROW_NUMBER() OVER (ORDER BY iri) - 1, ord FROM docs;
+            CREATE TABLE postings(key INTEGER NOT NULL, rank INTEGER NOT NULL, PRIMARY KEY (key, rank))
+                WITHOUT ROWID;
+            INSERT INTO postings(key, rank)
+                SELECT p.key, r.rank FROM post AS p JOIN ranked AS r ON r.ord = p.ord ORDER BY 1, 2;
+            CREATE TABLE sizes(key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+            INSERT INTO sizes(key, n) SELECT key, COUNT(*) FROM postings GROUP BY key;
+            """
+        )
+        self._cache.clear()
+        self._sets.clear()
+        self._short = {}
+        self._last = None
+        self._cached = 0
+        self._frozen = True
+
+    def _postings(self, key: int) -> array[int]:
+        short = self._short.get(key)
+        if short is not None:
+            return short
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return found
+        ranks = array(
+            "q", (r for (r,) in self._db.execute("SELECT rank FROM postings WHERE key = ?", (key,)))
+        )
+        if len(ranks) > self._CACHED:
+            self._cache[key] = ranks
+            self._cached += len(ranks)
+            while self._cached > self.cache_entries and len(self._cache) > 1:
+                gone, dropped = self._cache.popitem(last=False)
+                self._cached -= len(dropped)
+                self._sets.pop(gone, None)
+        return ranks
 
     def _set(self, key: int) -> frozenset[int]:
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = frozenset(self._postings[key])
+            found = frozenset(self._postings(key))
+            if len(self._sets) >= 64:
+                self._sets.popitem(last=False)
+            self._sets[key] = found
         return found
 
     def _top(self, me: int, keys: list[int], limit: int) -> list[tuple[int, int]]:
         """``(rank, shared)`` of the best ``limit`` others, most shared first, then by rank."""
-        postings = self._postings
-        if sum(len(postings[k]) for k in keys) <= self._LARGE or len(keys) > 8:
-            counts = Counter(r for k in keys for r in postings[k])
+        if len(keys) == 1:  # one key shared: the first others in rank order
+            return [(r, 1) for r in itertools.islice((r for r in self._postings(keys[0]) if r != me), limit)]
+        if sum(len(self._postings(k)) for k in keys) <= self._LARGE or len(keys) > 8:
+            counts = Counter(r for k in keys for r in self._postings(k))
             counts.pop(me, None)
             best = heapq.nsmallest(limit, ((-n, r) for r, n in counts.items()))
             return [(r, -n) for n, r in best]
@@ -197,7 +278,7 @@ class InputRelated:
             taken |= level
             if len(found) >= limit:
                 return found
-        merged: Iterator[int] = heapq.merge(*(postings[k] for k in keys))
+        merged: Iterator[int] = heapq.merge(*(self._postings(k) for k in keys))
         for r in merged:
             if r not in taken:
                 taken.add(r)
@@ -206,22 +287,67 @@ class InputRelated:
                     break
         return found
 
+    def _page(self, iri: str) -> tuple[int, tuple[list[int], ...]] | None:
+        """The rank of the notice ``iri`` and its keys per kind (those shared with another
+        notice only), with their postings fetched (one query for all the short ones)."""
+        if self._last is not None and self._last[0] == iri:
+            return self._last[1]
+        row = self._db.execute(
+            "SELECT r.rank, d.keys FROM docs AS d JOIN ranked AS r ON r.ord = d.ord WHERE d.iri = ?", (iri,)
+        ).fetchone()
+        found: tuple[int, tuple[list[int], ...]] | None = None
+        if row is not None:
+            me, packed = row
+            keys_of = array("q")
+            keys_of.frombytes(packed)
+            n_creators, n_subjects = keys_of[0], keys_of[1]
+            bounds = (2, 2 + n_creators, 2 + n_creators + n_subjects, len(keys_of))
+            every = list(dict.fromkeys(keys_of[2:]))
+            sizes = (
+                dict(self._db.execute(_in("SELECT key, n FROM sizes WHERE key", len(every)), every))
+                if every
+                else {}
+            )
+            short = [k for k in every if 1 < sizes.get(k, 0) <= self._CACHED]
+            if short:
+                fetched: dict[int, array[int]] = {k: array("q") for k in short}
+                for key, rank in self._db.execute(
+                    _in("SELECT key, rank FROM postings WHERE key", len(short)), short
+                ):
+                    fetched[key].append(rank)
+                self._short = fetched
+            else:
+                self._short = {}
+            per_kind = tuple(
+                [k for k in keys_of[bounds[i] : bounds[i + 1]] if sizes.get(k, 0) > 1] for i in range(len(BY))
+            )
+            found = (me, per_kind)
+        self._last = (iri, found)
+        return found
+
     def related(self, graph: NoticeGraph, by: str, limit: int = 10) -> list[RelatedLink]:
         """The notices of the input sharing ``by`` with ``graph``'s notice."""
         if by not in BY:
             raise ValueError(f"related by {by!r}? use one of: {', '.join(BY)}")
-        rank = self._freeze()
-        ordinal = self._by_iri.get(graph.iri)
-        if ordinal is None:
-            return []
-        keys = [k for k in self._keys[ordinal][BY.index(by)] if len(self._postings[k]) > 1]
-        if not keys:
-            return []
-        out = []
-        for r, shared in self._top(rank[ordinal], keys, limit):
-            iri, path, title = self._docs[self._order[r]]
-            out.append(RelatedLink(iri, path, title, shared))
-        return out
+        with self._lock:
+            self._freeze()
+            page = self._page(graph.iri)
+            if page is None:
+                return []
+            me, per_kind = page
+            keys = list(dict.fromkeys(per_kind[BY.index(by)]))
+            if not keys:
+                return []
+            top = self._top(me, keys, limit)
+            if not top:
+                return []
+            head = (
+                "SELECT r.rank, d.iri, d.path, d.title FROM ranked AS r JOIN docs AS d ON d.ord = r.ord"
+                " WHERE r.rank"
+            )
+            rows = self._db.execute(_in(head, len(top)), [r for r, _ in top]).fetchall()
+        found = {rank: (iri, path, title) for rank, iri, path, title in rows}
+        return [RelatedLink(*found[r], shared) for r, shared in top]
 
 
 class StoreRelated:
