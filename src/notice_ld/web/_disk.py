@@ -45,7 +45,7 @@ class DistinctCounter:
     ``fan_in`` runs at once, each through a ``chunk``-value window.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, buffer: int = 1 << 18, fan_in: int = 64) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, buffer: int = 1 << 16, fan_in: int = 64) -> None:
         self.path = os.fspath(path)
         self.buffer = buffer
         self.fan_in = fan_in
@@ -130,7 +130,7 @@ class SeenIRIs:
         self._db = sqlite3.connect(self.path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
-        self._db.execute("PRAGMA cache_size=-8192")
+        self._db.execute("PRAGMA cache_size=-2048")
         self._db.execute("CREATE TABLE seen(iri TEXT PRIMARY KEY) WITHOUT ROWID")
         self._db.execute("BEGIN")
 

@@ -137,7 +137,7 @@ class InputRelated:
         self.lang = lang
         self.cache_entries = cache_entries
         self._db = sqlite3.connect(os.fspath(path), isolation_level=None, check_same_thread=False)
-        for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-16384", "temp_store=FILE"):
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-4096", "temp_store=FILE"):
             self._db.execute(f"PRAGMA {pragma}")
         self._db.executescript(
             """

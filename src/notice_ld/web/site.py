@@ -248,7 +248,6 @@ class _Writer:
         self.writers = {v.format: writer(v.format) for v in VARIANTS if v.format is not None}
         self.namespaces = dict(prefixes())
         self.stats = _Stats(self.namespaces.values(), scratch / "digests.bin")
-        self.dirs: set[Path] = set()
         self.files = 0
         # one compactor / CURIE memo for the whole site: vocabulary terms are looked up once
         self.compact = _Compactor()
@@ -275,12 +274,13 @@ class _Writer:
         self.row_template = environment().get_template("index_row.html")
 
     def _file(self, relative: str, data: bytes) -> None:
-        path = self.root / relative
-        parent = path.parent
-        if parent not in self.dirs:
-            parent.mkdir(parents=True, exist_ok=True)
-            self.dirs.add(parent)
-        with open(path, "wb") as fh:
+        path = os.path.join(self.root, relative)
+        try:
+            fh = open(path, "wb")  # noqa: SIM115
+        except FileNotFoundError:  # the folder is new (nothing remembered: memory stays flat)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fh = open(path, "wb")  # noqa: SIM115
+        with fh:
             fh.write(data)
         self.files += 1
 
