@@ -1,7 +1,10 @@
 """``notice-ld serve``: serve notices as linked data (HTML or RDF by content negotiation) on 127.0.0.1.
 
 Notices come from the embedded store (``--store``, the default ``./notice-ld-store``), a SPARQL
-server (``--endpoint``), or input files (``--input``, held in memory). The server is the
+server (``--endpoint``), or input files (``--input``, held in memory). Besides the notices, it
+serves a paginated index (``/?page=N``), the dataset's VoID/DCAT description (``/void.ttl``,
+``/.well-known/void``; ``--title``, ``--sparql-endpoint``, ``--license``) and an N-Triples dump
+(``/dump/notices.nt``, streamed). The server is the
 standard library's ``wsgiref`` with one thread per connection (no extra dependency; put a
 reverse proxy in front of it for the open internet, or mount :class:`notice_ld.web.app.NoticeApp`
 in any WSGI server).
@@ -49,6 +52,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         type=float,
         default=None,
         help="keep rendered answers this long (default: 300 with a store, forever with --input)",
+    )
+    parser.add_argument("--title", default="notice_ld dataset", help="the dataset's title (VoID)")
+    parser.add_argument(
+        "--sparql-endpoint", default=None, metavar="URL", help="SPARQL endpoint URL to announce in VoID"
+    )
+    parser.add_argument(
+        "--license", default=None, metavar="IRI", help="the dataset's licence IRI (VoID/DCAT)"
     )
     parser.add_argument("--access-log", action="store_true", help="log every request on standard error")
     parser.add_argument(
@@ -98,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 "or serve files with --input"
             )
         store = open_from(args)
-        source = StoreSource(store, config)
+        source = StoreSource(store, config, args.lang)
         cache_seconds = 300.0 if args.cache_seconds is None else args.cache_seconds
     app = NoticeApp(
         source,
@@ -106,6 +116,9 @@ def run(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         cache_seconds=cache_seconds,
         csp=DEFAULT_CSP if args.csp else None,
+        title=args.title,
+        sparql_endpoint=args.sparql_endpoint,
+        license_iri=args.license,
     )
     server = make_app_server(app, args.host, args.port, access_log=args.access_log)
     signal.signal(signal.SIGTERM, _interrupt)

@@ -19,7 +19,15 @@ checked first, so a hostile one is refused, never pasted into the query.
 [('https://hdl.handle.net/10670/1.bbbbbb', 1, 'B')]
 >>> get(store, "10670/1.bbbbbb").notice.titles[0].value
 'B'
+>>> [(n.iri, n.title) for n in listing(store, offset=1, limit=2)]
+[('https://hdl.handle.net/10670/1.bbbbbb', 'B'), ('https://hdl.handle.net/10670/1.cccccc', 'C')]
+>>> c = counts(store)
+>>> c.graphs, c.triples > 30, "http://purl.org/dc/terms/title" in c.predicates
+(3, True, True)
 >>> store.close()
+
+The index of a server (:func:`listing`) and its dataset description (:func:`counts`) are queries
+too, built the same way: IRIs as escaped terms, offsets and limits as Python ``int``.
 """
 
 from __future__ import annotations
@@ -28,16 +36,29 @@ from dataclasses import dataclass
 from typing import Final
 
 from notice_ld import identifiers as ids
-from notice_ld.config import Config
+from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import expand
 from notice_ld.errors import RecordError, StoreError
 from notice_ld.mapping import NoticeGraph
 from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
-from notice_ld.stores import QueryResult, Store
+from notice_ld.stores import HASH_PREDICATE, META_GRAPH, QueryResult, Store
 from notice_ld.stores._sparql import iri
+from notice_ld.terms import RDF_TYPE
 
-__all__ = ["BY", "Related", "get", "graph_iri", "notice_iri", "query", "related"]
+__all__ = [
+    "BY",
+    "Counts",
+    "Listed",
+    "Related",
+    "counts",
+    "get",
+    "graph_iri",
+    "listing",
+    "notice_iri",
+    "query",
+    "related",
+]
 
 _DEFAULT = Config()
 
@@ -152,3 +173,152 @@ def get(store: Store, identifier: str, *, config: Config | None = None) -> Notic
 def query(store: Store, sparql: str) -> QueryResult:
     """Run a SPARQL query against the store."""
     return store.query(sparql)
+
+
+# -- the index of a server, and the numbers of its dataset description ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A notice in the index: its document IRI, its named graph, one title and its language."""
+
+    iri: str
+    graph: str
+    title: str | None
+    lang: str | None
+
+
+def _whole(name: str, value: object, minimum: int) -> int:
+    """``value`` if it is a Python ``int`` (not a ``bool``) of at least ``minimum``."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise StoreError(f"the {name} must be a whole number of at least {minimum}, not {value!r}")
+    return value
+
+
+def _notice_graphs() -> str:
+    """The pattern binding ``?g`` to every notice graph (those with a content hash)."""
+    return f"GRAPH {iri(META_GRAPH)} {{ ?g {iri(HASH_PREDICATE)} ?hash }}"
+
+
+def _document_pattern(config: Config) -> str:
+    """The pattern binding ``?doc`` to the document of the notice graph ``?g``.
+
+    The document is the one node with a property only documents have: ``dcterms:type`` (the
+    DCMI type) in the Dublin Core profile, ``schema:headline`` in the schema.org one. BIBO alone
+    has no such property (nor titles): such a store cannot be listed.
+    """
+    if Profile.DCTERMS in config.profiles:
+        return f"GRAPH ?g {{ ?doc {iri(expand('dcterms:type'))} ?marker }}"
+    if Profile.SCHEMA in config.profiles:
+        return f"GRAPH ?g {{ ?doc {iri(expand('schema:headline'))} ?marker }}"
+    raise StoreError("listing the notices of a store needs the dcterms or the schema profile")
+
+
+def _listing_query(config: Config, offset: int, limit: int) -> str:
+    documents = _document_pattern(config)
+    title = iri(expand("dcterms:title" if Profile.DCTERMS in config.profiles else "schema:headline"))
+    return (
+        "SELECT ?doc ?g ?t WHERE { "
+        f"{{ SELECT DISTINCT ?doc ?g WHERE {{ {_notice_graphs()} {documents} }} "
+        f"ORDER BY ?doc ?g LIMIT {int(limit)} OFFSET {int(offset)} }} "
+        f"OPTIONAL {{ GRAPH ?g {{ ?doc {title} ?t }} }} }} ORDER BY ?doc ?g ?t"
+    )
+
+
+def _literal(term_text: str | None) -> tuple[str, str | None] | None:
+    """The text and language of an N-Triples literal (``None`` for anything else)."""
+    if term_text is None or not term_text.startswith('"'):
+        return None
+    import pyoxigraph as ox
+
+    quad = next(ox.parse(f"<x:s> <x:p> {term_text} .".encode(), ox.RdfFormat.N_TRIPLES))
+    value = quad.object
+    if not isinstance(value, ox.Literal):
+        return None
+    return value.value, value.language
+
+
+def listing(
+    store: Store,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    lang: str | None = None,
+    config: Config | None = None,
+) -> list[Listed]:
+    """A page of the notices in ``store``, in document IRI order (``limit`` of them after ``offset``).
+
+    Each comes with one title, chosen in ``lang`` as the pages choose it (that language, else its
+    base language, else an untagged one, else the first); ``title`` is ``None`` when the
+    graph has none. ``offset`` and ``limit`` must be ``int`` (they go into the query as numbers).
+    """
+    from notice_ld.model import Text
+    from notice_ld.writers.schema_jsonld import _pick
+
+    _whole("offset", offset, 0)
+    _whole("limit", limit, 1)
+    cfg = config or _DEFAULT
+    result = store.query(_listing_query(cfg, offset, limit))
+    found: dict[tuple[str, str], list[Text]] = {}
+    for doc, graph, title in result.rows:
+        if doc is None or graph is None or not doc.startswith("<") or not graph.startswith("<"):
+            continue
+        texts = found.setdefault((doc[1:-1], graph[1:-1]), [])
+        literal = _literal(title)
+        if literal is not None:
+            texts.append(Text.model_construct(value=literal[0], lang=literal[1]))
+    out = []
+    for (doc_iri, name), texts in found.items():
+        chosen = _pick(texts, lang)
+        out.append(Listed(doc_iri, name, chosen.value if chosen else None, chosen.lang if chosen else None))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What a dataset description says of a store.
+
+    ``graphs`` is the number of notice graphs, ``triples`` the triples in them (a node two
+    notices share is in both graphs, so it is counted twice); ``predicates`` and ``classes``
+    are the distinct predicate and ``rdf:type`` IRIs, sorted (at most the ``limit`` asked for);
+    ``first`` is the first document IRI (the first notice of :func:`listing`), if any.
+    """
+
+    graphs: int
+    triples: int
+    predicates: tuple[str, ...]
+    classes: tuple[str, ...]
+    first: str | None
+
+
+def _count(store: Store, sparql: str) -> int:
+    rows = store.query(sparql).rows
+    return _number(rows[0][0]) if rows and rows[0] else 0
+
+
+def _iris(store: Store, sparql: str) -> tuple[str, ...]:
+    rows = store.query(sparql).rows
+    return tuple(sorted({row[0][1:-1] for row in rows if row and row[0] and row[0].startswith("<")}))
+
+
+def counts(store: Store, *, limit: int = 1000, config: Config | None = None) -> Counts:
+    """Count the notice graphs of ``store`` and their triples; list their predicates and classes.
+
+    The two lists are bounded by ``limit`` each (a store describing notices uses a few dozen).
+    Counting reads every notice triple once: cache the answer.
+    """
+    _whole("limit", limit, 1)
+    graphs = _notice_graphs()
+    documents = _document_pattern(config or _DEFAULT)
+    first = _iris(store, f"SELECT (MIN(?doc) AS ?first) WHERE {{ {graphs} {documents} }}")
+    rdf_type = iri(RDF_TYPE)
+    page = f"LIMIT {int(limit)}"
+    return Counts(
+        graphs=_count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {graphs} }}"),
+        triples=_count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {graphs} GRAPH ?g {{ ?s ?p ?o }} }}"),
+        predicates=_iris(store, f"SELECT DISTINCT ?p WHERE {{ {graphs} GRAPH ?g {{ ?s ?p ?o }} }} {page}"),
+        classes=_iris(
+            store, f"SELECT DISTINCT ?c WHERE {{ {graphs} GRAPH ?g {{ ?s {rdf_type} ?c }} }} {page}"
+        ),
+        first=first[0] if first else None,
+    )

@@ -3,13 +3,22 @@
 ``GET /notice/{scheme}/{value}`` answers with the HTML landing page or with the notice in
 Turtle, JSON-LD, N-Triples, RDF/XML, N-Quads, BibTeX, RIS, CSL-JSON or schema.org JSON-LD,
 chosen by content negotiation (:mod:`notice_ld.web.conneg`: ``Accept`` with ``q`` values,
-``?format=`` override, ``406 Not Acceptable`` when nothing fits). Every answer carries
-``Vary: Accept`` and a ``Content-Type`` with its charset; notices carry an ``ETag`` (from the
-notice graph's content hash — SHA-256 of its sorted N-Triples — for RDF; from the page bytes
-for HTML, which also shows related notices) and ``If-None-Match`` gets ``304 Not Modified``.
+``?format=`` override, ``406 Not Acceptable`` when nothing fits). Every answer carries a
+``Content-Type`` with its charset (and ``Vary: Accept`` when negotiated); notices carry an
+``ETag`` (from the notice graph's content hash — SHA-256 of its sorted N-Triples — for RDF;
+from the page bytes for HTML, which also shows related notices) and ``If-None-Match`` gets
+``304 Not Modified``.
 The identifier in the path is checked (:func:`notice_ld.web.paths.identifier_from_path`)
 before the source is asked anything: a malformed one is a ``400``, an unknown notice a
-``404``. ``/`` is an index of the notices (when the source can list them).
+``404``.
+
+``/`` is the index of the notices, ``page_size`` a page (``?page=N``, from 1; a "next page"
+link; ``400`` for a malformed page, ``404`` past the end): input order for files, document
+IRI order for a store. ``/void.ttl``, ``/void.nt`` and ``/.well-known/void`` (Turtle or
+N-Triples by ``Accept``) describe the dataset in VoID + DCAT
+(:func:`notice_ld.web.site.dataset_triples`; the numbers are computed once per
+``cache_seconds``), and ``/dump/notices.nt`` streams every notice graph in N-Triples, one
+notice at a time.
 
 Notices come from a :class:`NoticeSource`: :class:`MemorySource` (notices read from input
 files) or :class:`StoreSource` (a triple store, :mod:`notice_ld.stores`). Rendered answers
@@ -26,33 +35,42 @@ are cached (LRU, optionally for a limited time), so a notice asked for again cos
 '304 Not Modified'
 >>> call(app, "/notice/handle/10670/1.zzzzzz")[0], call(app, "/notice/doi/not-a-doi")[0]
 ('404 Not Found', '400 Bad Request')
+>>> call(app, "/", query="page=2")[0], call(app, "/", query="page=x")[0]
+('404 Not Found', '400 Bad Request')
+>>> status, headers, body = call(app, "/dump/notices.nt")
+>>> headers["Content-Type"], body.count(b"\\n") == len(map_notice(n).triples)
+('application/n-triples; charset=utf-8', True)
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import io
+import itertools
+import re
 import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from socketserver import ThreadingMixIn
-from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import parse_qs
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Final, Protocol
+from urllib.parse import parse_qs, quote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from notice_ld import identifiers as ids
 from notice_ld.config import Config
-from notice_ld.errors import RecordError, UnknownFormatError
-from notice_ld.mapping import NoticeGraph, map_notice
+from notice_ld.errors import ConfigError, RecordError, StoreError, UnknownFormatError
+from notice_ld.formats import Format
+from notice_ld.mapping import NoticeGraph, document_iri, map_notice
 from notice_ld.model import Notice
+from notice_ld.terms import RDF_TYPE, Triple
 from notice_ld.web.conneg import HTML, VARIANTS, Variant, negotiate
-from notice_ld.web.pages import Links, environment, labels, render_page
+from notice_ld.web.pages import Links, environment, labels, render_page, safe_href
 from notice_ld.web.paths import NOTICE_PREFIX, identifier_from_path, notice_path
-from notice_ld.web.related import BY, InputRelated, RelatedLink, StoreRelated
+from notice_ld.web.related import BY, InputRelated, RelatedLink, StoreRelated, identifier_of_iri
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -61,12 +79,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_CSP",
+    "DUMP_PATH",
+    "DatasetStats",
+    "IndexRow",
     "MemorySource",
     "NoticeApp",
     "NoticeSource",
     "StoreSource",
     "call",
     "make_app_server",
+    "vocabularies",
 ]
 
 DEFAULT_CSP = (
@@ -74,7 +96,41 @@ DEFAULT_CSP = (
 )
 """The ``Content-Security-Policy`` of HTML answers: pages need no script at all."""
 
+DUMP_PATH: Final = "dump/notices.nt"
+"""Where the server streams the whole dataset in N-Triples (relative to the app's root)."""
+
 _DEFAULT = Config()
+_PAGE = re.compile(r"[1-9][0-9]{0,8}")  # ?page=: 1 to 999,999,999, ASCII digits (fullmatch)
+_HOST = re.compile(r"(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?")  # fullmatch
+_TURTLE = next(v for v in VARIANTS if v.format is Format.TURTLE)
+_NTRIPLES = next(v for v in VARIANTS if v.format is Format.N_TRIPLES)
+_VOID_PATHS: Final = {"/void.ttl": _TURTLE, "/void.nt": _NTRIPLES, "/.well-known/void": None}
+_DCAT_BYTE_SIZE = "http://www.w3.org/ns/dcat#byteSize"
+_CHUNK = 1 << 16  # bytes of the dump sent at a time
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """A row of the index: the document IRI, its path on this server (``None`` if it has none),
+    the title to show and its language."""
+
+    iri: str
+    path: str | None
+    title: str
+    lang: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetStats:
+    """What the dataset description says: triples (summed over the notice graphs, as the dump
+    has them), documents (notices), vocabularies used, an example document, the dump's size in
+    bytes (``None`` when unknown without writing the dump)."""
+
+    triples: int
+    documents: int
+    vocabularies: tuple[str, ...]
+    first: str | None
+    dump_bytes: int | None = None
 
 
 class NoticeSource(Protocol):
@@ -88,9 +144,49 @@ class NoticeSource(Protocol):
         """Related notices (see :mod:`notice_ld.web.related`)."""
         ...
 
-    def listing(self) -> list[tuple[str, str, str | None]] | None:
-        """``(path, title, title language)`` of every notice for the index, or ``None``."""
+    def listing(self, offset: int, limit: int) -> list[IndexRow]:
+        """Up to ``limit`` rows of the index after the first ``offset``, in a stable order."""
         ...
+
+    def stats(self) -> DatasetStats:
+        """The numbers of the dataset description (the app caches them)."""
+        ...
+
+    def graphs(self) -> Iterator[NoticeGraph]:
+        """Every notice graph, one at a time, in a stable order (the dump)."""
+        ...
+
+
+def vocabularies(iris: Iterable[str]) -> tuple[str, ...]:
+    """The vocabularies (namespaces) of predicate and class IRIs, sorted, as the static site finds them.
+
+    A known prefix's namespace when one matches (the longest), else the IRI up to its last
+    ``#`` or ``/``.
+
+    >>> vocabularies(["http://purl.org/dc/terms/title", "http://example.org/v#Thing"])
+    ('http://example.org/v#', 'http://purl.org/dc/terms/')
+    """
+    from notice_ld.crosswalk import prefixes
+
+    namespaces = sorted(prefixes().values(), key=len, reverse=True)
+    found: set[str] = set()
+    for iri in iris:
+        namespace = next((ns for ns in namespaces if iri.startswith(ns)), None)
+        if namespace is None:
+            cut = max(iri.rfind("#"), iri.rfind("/"))
+            namespace = iri[: cut + 1] if cut > 8 else None
+        if namespace is not None:
+            found.add(namespace)
+    return tuple(sorted(found))
+
+
+def _ntriples(graph: NoticeGraph) -> bytes:
+    """One notice graph in N-Triples, by the N-Triples writer (what the dump is made of)."""
+    from notice_ld.writers import writer
+
+    buffer = io.BytesIO()
+    writer(Format.N_TRIPLES)([graph], buffer, None)
+    return buffer.getvalue()
 
 
 class MemorySource:
@@ -107,6 +203,7 @@ class MemorySource:
         for notice in notices:
             if notice.id not in self._notices and self._index.add(notice):
                 self._notices[notice.id] = notice
+        self._order = list(self._notices.values())
 
     def __len__(self) -> int:
         return len(self._notices)
@@ -120,23 +217,51 @@ class MemorySource:
         """From the in-memory index."""
         return self._index.related(graph, by, limit)
 
-    def listing(self) -> list[tuple[str, str, str | None]]:
-        """Every notice, in input order."""
+    def listing(self, offset: int, limit: int) -> list[IndexRow]:
+        """The notices in input order, ``limit`` of them after the first ``offset``."""
         from notice_ld.writers.schema_jsonld import _pick
 
         out = []
-        for notice in self._notices.values():
+        for notice in self._order[offset : offset + limit]:
             title = _pick(notice.titles, self._lang) or notice.titles[0]
-            out.append((notice_path(notice.id), title.value, title.lang))
+            iri = document_iri(notice, self.config)
+            out.append(IndexRow(iri, notice_path(notice.id), title.value, title.lang))
         return out
+
+    def stats(self) -> DatasetStats:
+        """Computed from the notices: each is mapped and written once (with the dump's size)."""
+        triples = size = 0
+        terms: set[str] = set()
+        for graph in self.graphs():
+            triples += len(graph.triples)
+            size += len(_ntriples(graph))
+            for _, predicate, obj in graph.triples:
+                terms.add(predicate)
+                if predicate == RDF_TYPE:
+                    terms.add(str(obj))
+        first = document_iri(self._order[0], self.config) if self._order else None
+        return DatasetStats(triples, len(self._order), vocabularies(terms), first, size)
+
+    def graphs(self) -> Iterator[NoticeGraph]:
+        """Each notice mapped, in input order."""
+        for notice in self._order:
+            yield map_notice(notice, self.config)
 
 
 class StoreSource:
-    """Notices in a triple store (:func:`notice_ld.stores.queries.get` and ``related``)."""
+    """Notices in a triple store (:func:`notice_ld.stores.queries.get`, ``related``, ``listing``).
 
-    def __init__(self, store: Store, config: Config = _DEFAULT) -> None:
+    ``lang`` chooses the titles of the index; ``page_size`` is how many graph names the dump
+    takes from the store at a time.
+    """
+
+    def __init__(
+        self, store: Store, config: Config = _DEFAULT, lang: str | None = "fr", *, page_size: int = 500
+    ) -> None:
         self.store = store
         self.config = config
+        self.lang = lang
+        self.page_size = page_size
         self._related = StoreRelated(store, config)
 
     def get(self, identifier: ids.Identifier) -> NoticeGraph | None:
@@ -149,9 +274,81 @@ class StoreSource:
         """The store's ``related`` query."""
         return self._related.related(graph, by, limit)
 
-    def listing(self) -> None:
-        """A store is not listed on the index page (it may hold millions of notices)."""
-        return None
+    def listing(self, offset: int, limit: int) -> list[IndexRow]:
+        """A page of the store's :func:`~notice_ld.stores.queries.listing`, in document IRI order."""
+        from notice_ld.stores.queries import listing
+
+        out = []
+        for row in listing(self.store, offset=offset, limit=limit, lang=self.lang, config=self.config):
+            identifier = identifier_of_iri(row.iri, self.config)
+            path = notice_path(identifier) if identifier is not None else None
+            if row.title is None:
+                out.append(IndexRow(row.iri, path, row.iri, None))
+            else:
+                out.append(IndexRow(row.iri, path, row.title, row.lang))
+        return out
+
+    def stats(self) -> DatasetStats:
+        """From SPARQL counts (:func:`~notice_ld.stores.queries.counts`); the dump's size is unknown."""
+        from notice_ld.stores.queries import counts
+
+        found = counts(self.store, config=self.config)
+        return DatasetStats(
+            triples=found.triples,
+            documents=found.graphs,
+            vocabularies=vocabularies((*found.predicates, *found.classes)),
+            first=found.first,
+        )
+
+    def graphs(self) -> Iterator[NoticeGraph]:
+        """Every notice graph of the store (:meth:`Store.hashes` order), its names read a page
+        (``page_size``) at a time, with the notice rebuilt as :meth:`get` does.
+
+        A graph that does not rebuild — none of its nodes is the document it is named after,
+        e.g. a store loaded with another ``--base-iri`` — is reported on standard error and
+        left out.
+        """
+        from notice_ld.mapping.reverse import notice_from_graph
+
+        names = (name for name, _ in self.store.hashes())
+        while page := list(itertools.islice(names, self.page_size)):
+            for name in page:
+                triples = self.store.triples(name)
+                if triples is None:  # removed since its name was read
+                    continue
+                doc = _document_of(name, triples, self.config)
+                try:
+                    if doc is None:
+                        raise RecordError(
+                            record=name,
+                            problem="no node of this graph is the document the graph is named after",
+                            fix="serve the store with the configuration it was loaded with (--base-iri)",
+                        )
+                    notice = notice_from_graph(triples, doc, self.config)
+                except RecordError as exc:
+                    print(f"notice-ld: left out of the dump: {exc}", file=sys.stderr)
+                    continue
+                yield NoticeGraph(doc, name, notice, self.config, tuple(triples))
+
+
+def _document_of(graph: str, triples: list[Triple], config: Config) -> str | None:
+    """The document of a notice graph: the subject the graph's name was minted from."""
+    for subject in dict.fromkeys(s for s, _, _ in triples):
+        if ids.mint_iri(config.base_iri, "graph", subject) == graph:
+            return subject
+    return None
+
+
+def _check_iri(name: str, value: str, *, http: bool = True) -> None:
+    """``ConfigError`` unless ``value`` is a valid IRI (an ``http(s)`` one when ``http``)."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        raise ConfigError(f"the {name} is not a valid IRI: {value!r}") from None
+    if http and safe_href(value) is None:
+        raise ConfigError(f"the {name} must be an http(s) URL: {value!r}")
 
 
 def _store_identifier(identifier: ids.Identifier) -> str:
@@ -176,9 +373,12 @@ class NoticeApp:
     """The WSGI application (see the module docs).
 
     ``lang`` is the page language (``fr`` or ``en``); ``base_url`` makes canonical links
-    absolute; ``cache_size`` bounds the answers kept, ``cache_seconds`` how long (``None``:
-    until evicted — right for notices read from files; set it when the store may change);
-    ``csp`` is the ``Content-Security-Policy`` of HTML answers (``None`` for none).
+    absolute (and is the base of the dataset description; without it, the request's host);
+    ``cache_size`` bounds the answers kept, ``cache_seconds`` how long (``None``: until
+    evicted — right for notices read from files; set it when the store may change), and how
+    long the dataset's numbers are kept; ``csp`` is the ``Content-Security-Policy`` of HTML
+    answers (``None`` for none); ``page_size`` is the number of notices on an index page;
+    ``title``, ``sparql_endpoint`` and ``license_iri`` go into the dataset description.
     """
 
     def __init__(
@@ -191,8 +391,20 @@ class NoticeApp:
         cache_seconds: float | None = None,
         csp: str | None = DEFAULT_CSP,
         related_limit: int = 10,
+        page_size: int = 100,
+        title: str = "notice_ld dataset",
+        sparql_endpoint: str | None = None,
+        license_iri: str | None = None,
     ) -> None:
         labels(lang)  # French or English, checked now
+        if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
+            raise ConfigError(f"the index page size must be a whole number of at least 1, not {page_size!r}")
+        if base_url is not None:
+            _check_iri("base URL", base_url)
+        if sparql_endpoint is not None:
+            _check_iri("SPARQL endpoint", sparql_endpoint)
+        if license_iri is not None:
+            _check_iri("licence", license_iri, http=False)
         self.source = source
         self.lang = lang
         self.base_url = base_url
@@ -200,8 +412,14 @@ class NoticeApp:
         self.cache_seconds = cache_seconds
         self.csp = csp
         self.related_limit = related_limit
-        self._cache: OrderedDict[tuple[ids.Identifier, str], _Answer] = OrderedDict()
+        self.page_size = page_size
+        self.title = title
+        self.sparql_endpoint = sparql_endpoint
+        self.license_iri = license_iri
+        self._cache: OrderedDict[tuple[ids.Identifier | str, str], _Answer] = OrderedDict()
         self._lock = threading.Lock()
+        self._stats: tuple[float, DatasetStats] | None = None
+        self._stats_lock = threading.Lock()
 
     # -- WSGI ---------------------------------------------------------------------------------
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -220,7 +438,11 @@ class NoticeApp:
         head = method == "HEAD"
         root = environ.get("SCRIPT_NAME", "").rstrip("/") + "/"
         if path in ("/", "/index.html"):
-            return self._index(start_response, root, head)
+            return self._index(environ, start_response, root, head, query.get("page", ["1"])[-1])
+        if path in _VOID_PATHS:
+            return self._void(environ, start_response, path, root, head, format_param)
+        if path == f"/{DUMP_PATH}":
+            return self._dump(start_response, head)
         prefix = f"/{NOTICE_PREFIX}/"
         if not path.startswith(prefix):
             return self._plain(start_response, "404 Not Found", f"nothing at {path}\n", head=head)
@@ -261,25 +483,35 @@ class NoticeApp:
         return [b""] if head else [answer.body]
 
     # -- answers ------------------------------------------------------------------------------
-    def _answer(self, identifier: ids.Identifier, variant: Variant, root: str) -> _Answer | None:
-        key = (identifier, f"{variant.name}|{root}")
-        now = time.monotonic()
+    def _fresh(self, created: float, now: float) -> bool:
+        return self.cache_seconds is None or now - created < self.cache_seconds
+
+    def _cached(self, key: tuple[ids.Identifier | str, str], now: float) -> _Answer | None:
         with self._lock:
             cached = self._cache.get(key)
-            if cached is not None and (
-                self.cache_seconds is None or now - cached.created < self.cache_seconds
-            ):
+            if cached is not None and self._fresh(cached.created, now):
                 self._cache.move_to_end(key)
                 return cached
-        graph = self.source.get(identifier)
-        if graph is None:
-            return None
-        answer = self._render(graph, variant, root, now)
+        return None
+
+    def _remember(self, key: tuple[ids.Identifier | str, str], answer: _Answer) -> None:
         with self._lock:
             self._cache[key] = answer
             self._cache.move_to_end(key)
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
+
+    def _answer(self, identifier: ids.Identifier, variant: Variant, root: str) -> _Answer | None:
+        key = (identifier, f"{variant.name}|{root}")
+        now = time.monotonic()
+        cached = self._cached(key, now)
+        if cached is not None:
+            return cached
+        graph = self.source.get(identifier)
+        if graph is None:
+            return None
+        answer = self._render(graph, variant, root, now)
+        self._remember(key, answer)
         return answer
 
     def _render(self, graph: NoticeGraph, variant: Variant, root: str, now: float) -> _Answer:
@@ -297,32 +529,198 @@ class NoticeApp:
         etag = f'"{content_hash(graph)[7:39]}-{variant.name}"'
         return _Answer(buffer.getvalue(), etag, variant.content_type, now)
 
-    def _index(self, start_response: StartResponse, root: str, head: bool) -> list[bytes]:
+    def _send(
+        self,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+        answer: _Answer,
+        head: bool,
+        extra: list[tuple[str, str]],
+    ) -> list[bytes]:
+        """A cached answer with its ETag (``304`` when ``If-None-Match`` has it)."""
+        headers = [("ETag", answer.etag), ("X-Content-Type-Options", "nosniff"), *extra]
+        if _matches(environ.get("HTTP_IF_NONE_MATCH"), answer.etag):
+            start_response("304 Not Modified", headers)
+            return [b""]
+        headers += [("Content-Type", answer.content_type), ("Content-Length", str(len(answer.body)))]
+        start_response("200 OK", headers)
+        return [b""] if head else [answer.body]
+
+    def _index(
+        self, environ: WSGIEnvironment, start_response: StartResponse, root: str, head: bool, page_text: str
+    ) -> list[bytes]:
+        if not _PAGE.fullmatch(page_text):
+            return self._plain(
+                start_response,
+                "400 Bad Request",
+                "page must be a whole number from 1 to 999999999\n",
+                head=head,
+            )
+        page = int(page_text)
+        key = ("index", f"{page}|{root}")
+        now = time.monotonic()
+        answer = self._cached(key, now)
+        if answer is None:
+            try:
+                rows = self.source.listing((page - 1) * self.page_size, self.page_size + 1)
+            except StoreError as exc:
+                return self._plain(start_response, "503 Service Unavailable", f"{exc}\n", head=head)
+            if not rows and page > 1:
+                return self._plain(start_response, "404 Not Found", f"there is no page {page}\n", head=head)
+            body = self._index_page(rows[: self.page_size], root, page, len(rows) > self.page_size)
+            etag = f'"{hashlib.sha256(body).hexdigest()[:32]}-index"'
+            answer = _Answer(body, etag, HTML.content_type, now)
+            self._remember(key, answer)
+        extra = [("Cache-Control", "public, max-age=300")]
+        if self.csp:
+            extra.append(("Content-Security-Policy", self.csp))
+        return self._send(environ, start_response, answer, head, extra)
+
+    def _index_page(self, rows: list[IndexRow], root: str, page: int, more: bool) -> bytes:
         env = environment()
         t = labels(self.lang)
-        listing = self.source.listing()
-        title = t["site"]
+        alternates = [
+            {"href": f"{root}void.ttl", "media_type": _TURTLE.media_type, "label": "VoID"},
+            {"href": f"{root}{DUMP_PATH}", "media_type": _NTRIPLES.media_type, "label": "N-Triples"},
+        ]
         parts = [
             env.get_template("index_head.html").render(
-                lang=self.lang[:2], title=title, t=t, downloads=[], alternates=[]
+                lang=self.lang[:2], title=t["site"], t=t, downloads=[], alternates=alternates
             )
         ]
         row = env.get_template("index_row.html")
-        for path, text, lang in listing or []:
-            parts.append(row.render(href=f"{root}{path}", title=text, lang=lang, byline=None))
-        if listing is None:
-            parts.append(f"<li>{html.escape(t['notices'])}: /{NOTICE_PREFIX}/SCHEME/IDENTIFIER</li>")
-        parts.append(env.get_template("index_tail.html").render(t=t, next_href=None))
-        body = "\n".join(parts).encode("utf-8")
+        for item in rows:
+            href = f"{root}{item.path}" if item.path is not None else safe_href(item.iri)
+            if href is not None:
+                parts.append(row.render(href=href, title=item.title, lang=item.lang, byline=None))
+        next_href = f"{root}?page={page + 1}" if more else None
+        parts.append(env.get_template("index_tail.html").render(t=t, next_href=next_href))
+        return "\n".join(parts).encode("utf-8")
+
+    # -- the dataset: description and dump ----------------------------------------------------
+    def dataset_stats(self) -> DatasetStats:
+        """The source's numbers, computed once per ``cache_seconds`` (one computation at a time)."""
+        with self._stats_lock:
+            now = time.monotonic()
+            if self._stats is not None and self._fresh(self._stats[0], now):
+                return self._stats[1]
+            stats = self.source.stats()
+            self._stats = (now, stats)
+            return stats
+
+    def _base(self, environ: WSGIEnvironment, root: str) -> str:
+        """The absolute URL of the app's root: ``base_url``, else from the request (checked)."""
+        if self.base_url is not None:
+            return self.base_url.rstrip("/") + "/"
+        scheme = "https" if environ.get("wsgi.url_scheme") == "https" else "http"
+        host = environ.get("HTTP_HOST", "")
+        if not _HOST.fullmatch(host):
+            host = f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+            if not _HOST.fullmatch(host):
+                host = "127.0.0.1"
+        host = host.removesuffix(":443" if scheme == "https" else ":80")
+        return f"{scheme}://{host}{quote(root, safe='/')}"
+
+    def _void(
+        self,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+        path: str,
+        root: str,
+        head: bool,
+        format_param: str | None,
+    ) -> list[bytes]:
+        variant = _VOID_PATHS[path]
+        extra = [("Cache-Control", "public, max-age=300")]
+        if variant is None:
+            extra.append(("Vary", "Accept"))
+            try:
+                variant = negotiate(
+                    environ.get("HTTP_ACCEPT"), format_param=format_param, variants=(_TURTLE, _NTRIPLES)
+                )
+            except UnknownFormatError as exc:
+                return self._plain(start_response, "400 Bad Request", f"{exc}\n", head=head)
+            if variant is None:
+                available = f"{_TURTLE.media_type}, {_NTRIPLES.media_type}"
+                return self._plain(
+                    start_response, "406 Not Acceptable", f"available media types: {available}\n", head=head
+                )
+        base = self._base(environ, root)
+        key = ("void", f"{variant.name}|{base}")
+        now = time.monotonic()
+        answer = self._cached(key, now)
+        if answer is None:
+            try:
+                stats = self.dataset_stats()
+            except StoreError as exc:
+                return self._plain(start_response, "503 Service Unavailable", f"{exc}\n", head=head)
+            body = self._void_bytes(base, stats, variant)
+            etag = f'"{hashlib.sha256(body).hexdigest()[:32]}-void-{variant.name}"'
+            answer = _Answer(body, etag, variant.content_type, now)
+            self._remember(key, answer)
+        return self._send(environ, start_response, answer, head, extra)
+
+    def _void_bytes(self, base: str, stats: DatasetStats, variant: Variant) -> bytes:
+        import pyoxigraph as ox
+
+        from notice_ld.crosswalk import prefixes
+        from notice_ld.web.site import dataset_triples
+        from notice_ld.writers.rdfxml import to_oxigraph_term
+
+        size = stats.dump_bytes
+        triples = dataset_triples(
+            base,
+            # what dataset_triples reads: void:triples is ``distinct``
+            stats=SimpleNamespace(
+                distinct=stats.triples,
+                documents=stats.documents,
+                vocabularies=set(stats.vocabularies),
+                first=stats.first,
+            ),
+            dumps=[(DUMP_PATH, Format.N_TRIPLES, _NTRIPLES.media_type, size or 0)],
+            title=self.title,
+            sparql_endpoint=self.sparql_endpoint,
+            license_iri=self.license_iri,
+        )
+        if size is None:  # a store's dump is not written to be measured
+            triples = [t for t in triples if t[1] != _DCAT_BYTE_SIZE]
+        quads = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), to_oxigraph_term(o)) for s, p, o in triples]
+        buffer = io.BytesIO()
+        if variant is _TURTLE:
+            namespaces = {
+                **prefixes(),
+                "void": "http://rdfs.org/ns/void#",
+                "dcat": "http://www.w3.org/ns/dcat#",
+            }
+            ox.serialize(quads, buffer, ox.RdfFormat.TURTLE, prefixes=namespaces)
+        else:
+            ox.serialize(quads, buffer, ox.RdfFormat.N_TRIPLES)
+        return buffer.getvalue()
+
+    def _dump(self, start_response: StartResponse, head: bool) -> Iterable[bytes]:
         headers = [
-            ("Content-Type", HTML.content_type),
-            ("Content-Length", str(len(body))),
+            ("Content-Type", _NTRIPLES.content_type),
             ("X-Content-Type-Options", "nosniff"),
+            ("Cache-Control", "no-cache"),
         ]
-        if self.csp:
-            headers.append(("Content-Security-Policy", self.csp))
         start_response("200 OK", headers)
-        return [b""] if head else [body]
+        if head:  # an iterator, not a list: a server would say Content-Length: 0 for a list
+            return iter([b""])
+        return self._dump_chunks()
+
+    def _dump_chunks(self) -> Iterator[bytes]:
+        """The N-Triples of every notice graph, a notice at a time, sent in chunks of 64 KiB."""
+        pending: list[bytes] = []
+        size = 0
+        for graph in self.source.graphs():
+            data = _ntriples(graph)
+            pending.append(data)
+            size += len(data)
+            if size >= _CHUNK:
+                yield b"".join(pending)
+                pending, size = [], 0
+        if pending:
+            yield b"".join(pending)
 
     @staticmethod
     def _plain(
