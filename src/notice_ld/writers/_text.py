@@ -120,7 +120,13 @@ def ntriples_block(graph: NoticeGraph, graph_name: str | None = None) -> str:
         pp = cache.get(p)
         if pp is None:
             pp = cache[p] = _iriref(p)
-        lines.append(f"{sp} {pp} {nt_term(o)}{tail}")
+        if isinstance(o, Literal):
+            lines.append(f"{sp} {pp} {nt_term(o)}{tail}")
+            continue
+        op = cache.get(o)
+        if op is None:
+            op = cache[o] = _iriref(o)
+        lines.append(f"{sp} {pp} {op}{tail}")
     return "".join(lines)
 
 
