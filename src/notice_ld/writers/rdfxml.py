@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from typing import IO, TYPE_CHECKING, TypeVar
 
 from notice_ld.crosswalk import prefixes
@@ -170,37 +172,28 @@ def _notice_block(graph: NoticeGraph, names: _Names) -> str:
     attr_special = _ATTR_SPECIAL.search
     blocks: list[str] = []
     first = ""
-    subject = ""
-    types: list[str] = []
-    lines: list[str] = []
     try:
-        for s, p, o in graph.triples:
-            if s != subject:
-                if types or lines:
-                    block = _description(subject, types + lines)
-                    if subject == graph.iri:
-                        first = block
+        for subject, triples in groupby(graph.triples, key=itemgetter(0)):  # sorted: contiguous
+            types: list[str] = []
+            lines: list[str] = []
+            for _, p, o in triples:
+                tag = known_tags.get(p) or names.tags(p)
+                if isinstance(o, Literal):
+                    value, datatype, lang = o
+                    text = value if text_special(value) is None else _text(value)
+                    if lang:
+                        lines.append(f"{tag[0]}{known_langs.get(lang) or names.lang(lang)}{text}{tag[1]}")
+                    elif datatype in (XSD_STRING, RDF_LANGSTRING):
+                        lines.append(f"{tag[0]}>{text}{tag[1]}")
                     else:
-                        blocks.append(block)
-                subject, types, lines = s, [], []
-            tag = known_tags.get(p) or names.tags(p)
-            if isinstance(o, Literal):
-                value, datatype, lang = o
-                text = value if text_special(value) is None else _text(value)
-                if lang:
-                    lines.append(f"{tag[0]}{known_langs.get(lang) or names.lang(lang)}{text}{tag[1]}")
-                elif datatype in (XSD_STRING, RDF_LANGSTRING):
-                    lines.append(f"{tag[0]}>{text}{tag[1]}")
+                        dt = known_datatypes.get(datatype) or names.datatype(datatype)
+                        lines.append(f"{tag[0]}{dt}{text}{tag[1]}")
                 else:
-                    dt = known_datatypes.get(datatype) or names.datatype(datatype)
-                    lines.append(f"{tag[0]}{dt}{text}{tag[1]}")
-            else:
-                iri = o if attr_special(o) is None else _attr(o)
-                if p == RDF_TYPE:
-                    types.append(f'{tag[0]} rdf:resource="{iri}"/>\n')
-                else:
-                    lines.append(f'{tag[0]} rdf:resource="{iri}"/>\n')
-        if types or lines:
+                    iri = o if attr_special(o) is None else _attr(o)
+                    if p == RDF_TYPE:
+                        types.append(f'{tag[0]} rdf:resource="{iri}"/>\n')
+                    else:
+                        lines.append(f'{tag[0]} rdf:resource="{iri}"/>\n')
             block = _description(subject, types + lines)
             if subject == graph.iri:
                 first = block
