@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 from collections.abc import Iterable
 
@@ -50,6 +51,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--document-iri-template", default=None, help="document IRIs from a template with {id}"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        help="worker processes writing the pages (0: one per CPU; default: 1); same bytes",
+    )
     parser.add_argument("--report", default=None, help="write a JSON report of rejected records here")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary")
     parser.set_defaults(handler=run)
@@ -59,6 +67,13 @@ def _formats(text: str) -> list[Format] | None:
     if text.strip().lower() == "all":
         return None
     return [Format.from_name(name) for name in text.split(",") if name.strip()]
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the OS says, else the count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
         raise NoticeLdError("standard input can be read only once: give a file, or use --no-related")
     if args.related_limit < 1:
         raise NoticeLdError("--related-limit must be at least 1")
+    if args.jobs < 0:
+        raise NoticeLdError("--jobs must be 0 (one per CPU) or more")
+    jobs = args.jobs or _usable_cpus()
     fmt = InputFormat.from_name(args.input_format) if args.input_format else None
     config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
 
@@ -93,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         sparql_endpoint=args.sparql_endpoint,
         license_iri=args.license,
         on_error=rejected,
+        jobs=jobs,
     )
     if args.report:
         data = {

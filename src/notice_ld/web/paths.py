@@ -4,8 +4,9 @@ The path of a notice is its identifier scheme then its canonical value, so it is
 stable: ``notice/handle/10670/1.jt89mr``, ``notice/doi/10.4000/tes.2841``. A value that would
 not make a safe path on every static host — characters outside letters, digits and
 ``.-_~:;@+=,``, an empty, ``.`` or ``..`` segment, a very long segment — is written as ``~``
-followed by its base64url form instead, so no identifier can climb out of the site folder or
-collide with another. :func:`identifier_from_path` reverses it and **checks the identifier**
+followed by its base64url form instead (cut into segments of at most 200 characters, so no
+file name exceeds the 255 bytes file systems allow), so no identifier can climb out of the site
+folder or collide with another. :func:`identifier_from_path` reverses it and **checks the identifier**
 (:func:`notice_ld.identifiers.parse`), so a server only ever looks up a valid identifier.
 
 >>> from notice_ld.identifiers import parse
@@ -28,12 +29,16 @@ import re
 from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError
 
-__all__ = ["NOTICE_PREFIX", "identifier_from_path", "notice_path"]
+__all__ = ["MAX_PATH", "NOTICE_PREFIX", "identifier_from_path", "notice_path"]
 
 NOTICE_PREFIX = "notice"
 """The first path segment of every notice page."""
 
 _SAFE = re.compile(r"^[A-Za-z0-9._~:;@+=,-]{1,120}$")
+_SEGMENT = 200  # characters of base64url per path segment (a file name has at most 255 bytes)
+
+MAX_PATH = 3000
+"""The longest notice path a site writes (bytes); longer identifiers are refused per record."""
 
 
 def _safe_segments(value: str) -> bool:
@@ -45,7 +50,7 @@ def notice_path(identifier: ids.Identifier) -> str:
     value = identifier.value
     if not _safe_segments(value):
         token = base64.urlsafe_b64encode(value.encode("utf-8")).decode("ascii").rstrip("=")
-        value = "~" + token
+        value = "~" + "/".join(token[i : i + _SEGMENT] for i in range(0, len(token), _SEGMENT))
     return f"{NOTICE_PREFIX}/{identifier.scheme.value}/{value}"
 
 
@@ -72,7 +77,7 @@ def identifier_from_path(rest: str) -> ids.Identifier:
             fix=f"use notice/SCHEME/IDENTIFIER with a scheme among {', '.join(sorted(known))}",
         )
     if value.startswith("~"):
-        token = value[1:]
+        token = value[1:].replace("/", "")  # base64url has no "/": the segments join back
         try:
             value = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
         except (binascii.Error, ValueError):

@@ -133,9 +133,7 @@ class InputRelated:
         path: str | os.PathLike[str] = "",
         cache_entries: int = 1 << 22,
     ) -> None:
-        self.config = config
-        self.lang = lang
-        self.cache_entries = cache_entries
+        self._setup(config, lang, cache_entries)
         self._db = sqlite3.connect(os.fspath(path), isolation_level=None, check_same_thread=False)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-4096", "temp_store=FILE"):
             self._db.execute(f"PRAGMA {pragma}")
@@ -146,6 +144,13 @@ class InputRelated:
             CREATE TABLE post(key INTEGER NOT NULL, ord INTEGER NOT NULL);
             """
         )
+        self._db.execute("BEGIN")
+
+    def _setup(self, config: Config, lang: str | None, cache_entries: int) -> None:
+        self.config = config
+        self.lang = lang
+        self.cache_entries = cache_entries
+        self.readonly = False
         self._count = 0
         self._frozen = False
         self._lock = threading.Lock()
@@ -154,7 +159,36 @@ class InputRelated:
         self._sets: OrderedDict[int, frozenset[int]] = OrderedDict()
         self._short: dict[int, array[int]] = {}
         self._last: tuple[str, tuple[int, tuple[list[int], ...]] | None] | None = None
-        self._db.execute("BEGIN")
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        config: Config = _DEFAULT,
+        lang: str | None = None,
+        *,
+        cache_entries: int = 1 << 22,
+    ) -> InputRelated:
+        """A read-only view of an index another connection built and :meth:`freeze` d at ``path``
+        (what the worker processes of a site build use)."""
+        from pathlib import Path
+
+        self = cls.__new__(cls)
+        self._setup(config, lang, cache_entries)
+        uri = Path(path).absolute().as_uri() + "?mode=ro"
+        self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA cache_size=-4096")
+        (self._count,) = self._db.execute("SELECT COUNT(*) FROM docs").fetchone()
+        self.readonly = True
+        self._frozen = True
+        return self
+
+    def freeze(self) -> None:
+        """Rank and index what was added, and commit it (readable by :meth:`open` from now on)."""
+        with self._lock:
+            self._freeze()
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
 
     def __len__(self) -> int:
         return self._count
@@ -190,7 +224,11 @@ class InputRelated:
             (*creators, *page_disciplines, *(key("s", s) for s in (*subjects, *disciplines)))
         )
         packed = array("q", [len(creators), len(page_subjects), *creators, *page_subjects, *page_disciplines])
+        if self.readonly:
+            raise ValueError("this related-links index was opened read-only")
         with self._lock:
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN")
             ordinal = self._count
             cursor = self._db.execute(
                 "INSERT OR IGNORE INTO docs(ord, iri, path, title, keys) VALUES (?, ?, ?, ?, ?)",

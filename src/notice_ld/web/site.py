@@ -33,11 +33,11 @@ left out with ``related=False`` (one pass).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import os
 import shutil
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,13 +48,15 @@ from notice_ld.citation import citation_language
 from notice_ld.config import Config
 from notice_ld.errors import ConfigError, RecordError
 from notice_ld.formats import Format
-from notice_ld.mapping import NoticeGraph, map_notice
+from notice_ld.mapping import map_notice
+from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
 from notice_ld.terms import IRI, RDF_TYPE, XSD, Literal, Triple, triple_key
 from notice_ld.web._disk import DistinctCounter, SeenIRIs
-from notice_ld.web.conneg import VARIANTS, Variant
-from notice_ld.web.pages import Links, environment, labels, render_page
-from notice_ld.web.paths import notice_path
+from notice_ld.web._notice_files import NoticeFiles, Written
+from notice_ld.web.conneg import VARIANTS
+from notice_ld.web.pages import environment, labels
+from notice_ld.web.paths import MAX_PATH, notice_path
 from notice_ld.web.related import BY, InputRelated
 
 __all__ = ["DUMPS", "SITEMAP_LIMIT", "SiteReport", "build_site", "dataset_triples"]
@@ -70,7 +72,6 @@ SITEMAP_LIMIT = 50_000
 """URLs per sitemap file (the sitemaps.org limit)."""
 
 _DEFAULT = Config()
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 _GZIP_LEVEL = 3  # the N-Triples dump: 2.5x faster than level 6, 20 % larger
 _VOID = "http://rdfs.org/ns/void#"
 _DCAT = "http://www.w3.org/ns/dcat#"
@@ -104,55 +105,31 @@ class _Stats:
     :class:`~notice_ld.web._disk.DistinctCounter` spilled to ``spill``.
     """
 
-    def __init__(self, namespaces: Iterable[str], spill: Path) -> None:
-        self.namespaces = sorted(namespaces, key=len, reverse=True)
+    def __init__(self, spill: Path) -> None:
         self.triples = 0
         self.documents = 0
         self.first: str | None = None
         self._shared = DistinctCounter(spill)
-        self._doc_triples = 0
-        self._vocab_of: dict[str, str | None] = {}
+        self._own = 0
         self.vocabularies: set[str] = set()
         self._distinct: int | None = None
 
-    def _vocab(self, iri: str) -> None:
-        if iri not in self._vocab_of:
-            found = next((ns for ns in self.namespaces if iri.startswith(ns)), None)
-            if found is None:
-                cut = max(iri.rfind("#"), iri.rfind("/"))
-                found = iri[: cut + 1] if cut > 8 else None
-            if len(self._vocab_of) < 4096:  # predicates and classes recur; bounded all the same
-                self._vocab_of[iri] = found
-            if found is not None:
-                self.vocabularies.add(found)
-            return
-        vocabulary = self._vocab_of[iri]
-        if vocabulary is not None:
-            self.vocabularies.add(vocabulary)
-
-    def add(self, graph: NoticeGraph, ntriples: bytes) -> None:
+    def add(self, written: Written) -> None:
         self.documents += 1
-        self.first = self.first or graph.iri
-        self.triples += len(graph.triples)
-        for _, predicate, obj in graph.triples:
-            self._vocab(predicate)
-            if predicate == RDF_TYPE:
-                self._vocab(str(obj))
-        # the document's own triples are unique to it; nodes shared between notices (people,
-        # journals, concepts) are repeated in each notice's block: count them once
-        own = f"<{graph.iri}> ".encode()
+        self.first = self.first or written.iri
+        self.triples += written.triples
+        self._own += written.own
+        self.vocabularies.update(written.vocabularies)
+        digests = array("Q")
+        digests.frombytes(written.digests)
         add = self._shared.add
-        blake2b = hashlib.blake2b
-        for line in ntriples.splitlines():
-            if line.startswith(own):
-                self._doc_triples += 1
-            else:
-                add(int.from_bytes(blake2b(line, digest_size=8).digest(), "little"))
+        for digest in digests:
+            add(digest)
 
     @property
     def distinct(self) -> int:
         if self._distinct is None:
-            self._distinct = self._doc_triples + self._shared.count()
+            self._distinct = self._own + self._shared.count()
         return self._distinct
 
     def close(self) -> None:
@@ -234,30 +211,22 @@ def _write_rdf(triples: Sequence[Triple], out: IO[bytes], fmt: Any, namespaces: 
 
 
 class _Writer:
-    """Writes the files of one site into a folder (see the module docs)."""
+    """Writes the site-wide files of one site into a folder (see the module docs), from what
+    :class:`~notice_ld.web._notice_files.NoticeFiles` returns for each notice, in input order."""
 
     def __init__(self, root: Path, options: dict[str, Any], scratch: Path) -> None:
         from notice_ld.crosswalk import prefixes
-        from notice_ld.writers import writer
-        from notice_ld.writers._text import _Compactor, turtle_header
-        from notice_ld.writers.jsonld import _Curie
+        from notice_ld.writers._text import turtle_header
 
         self.root = root
         self.o = options
         self.lang: str = options["lang"]
-        self.variants: tuple[Variant, ...] = options["variants"]
-        self.writers = {v.format: writer(v.format) for v in VARIANTS if v.format is not None}
         self.namespaces = dict(prefixes())
-        self.stats = _Stats(self.namespaces.values(), scratch / "digests.bin")
+        self.stats = _Stats(scratch / "digests.bin")
         self.files = 0
-        # one compactor / CURIE memo for the whole site: vocabulary terms are looked up once
-        self.compact = _Compactor()
-        self.curie = _Curie()
-        self.turtle_header = turtle_header(self.namespaces).encode("utf-8")
-        buffer = io.BytesIO()
-        self.writers[Format.JSON_LD]([], buffer, self.lang)
-        empty = buffer.getvalue()  # {"@context": …, "@graph": []}
-        self.jsonld_head = empty[: empty.rindex(b"]")]
+        self.notice_files = NoticeFiles(
+            root, lang=self.lang, variants=options["variants"], base_url=options["base_url"]
+        )
         (root / "dump").mkdir(parents=True)
         self.turtle = open(root / "dump/notices.ttl", "wb")  # noqa: SIM115 (closed in close())
         self.jsonld = open(root / "dump/notices.jsonld", "wb")  # noqa: SIM115
@@ -269,89 +238,25 @@ class _Writer:
         self.sitemaps: list[str] = []
         self.sitemap: IO[bytes] | None = None
         self.in_sitemap = 0
-        self.turtle.write(self.turtle_header)
-        self.jsonld.write(self.jsonld_head)
+        self.turtle.write(turtle_header(prefixes()).encode("utf-8"))
+        self.jsonld.write(self.notice_files.jsonld_head)
         self.jsonld_first = True
-        self.row_template = environment().get_template("index_row.html")
 
     def _file(self, relative: str, data: bytes) -> None:
-        path = os.path.join(self.root, relative)
-        try:
-            fd = os.open(path, _CREATE, 0o644)
-        except FileNotFoundError:  # the folder is new (nothing remembered: memory stays flat)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd = os.open(path, _CREATE, 0o644)
-        try:  # three system calls a file, not Python's buffered file object
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
+        self.notice_files.file(relative, data)
         self.files += 1
 
-    def _one(self, fmt: Format, graph: NoticeGraph) -> bytes:
-        buffer = io.BytesIO()
-        self.writers[fmt]([graph], buffer, self.lang)
-        return buffer.getvalue()
-
-    def _rdf(self, graph: NoticeGraph) -> dict[Format, bytes]:
-        """Turtle, N-Triples, N-Quads and JSON-LD of one notice, byte for byte what the writers
-        give for it alone, from the block functions (with the site-wide term memos)."""
-        from notice_ld.writers._text import _iriref, ntriples_block, turtle_block
-        from notice_ld.writers.jsonld import node_texts
-
-        ttl = turtle_block(graph, self.compact).encode("utf-8")
-        nt_text = ntriples_block(graph)
-        # a raw newline ends a line only (literals escape theirs): the graph name goes before it
-        nq_text = nt_text.replace(" .\n", f" {_iriref(graph.graph)} .\n")
-        nodes = ",\n    ".join(node_texts(graph, self.curie)).encode("utf-8")
-        return {
-            Format.TURTLE: ttl,
-            Format.N_TRIPLES: nt_text.encode("utf-8"),
-            Format.N_QUADS: nq_text.encode("utf-8"),
-            Format.JSON_LD: nodes,
-        }
-
-    def add(self, graph: NoticeGraph, related: dict[str, Any]) -> None:
-        path = notice_path(graph.notice.id)
-        depth = path.count("/")
-        links = Links(root="../" * depth, page_suffix=".html", exports="files", base_url=self.o["base_url"])
-        html = render_page(graph, self.lang, links=links, related=related, exports=self.variants[1:])
-        self._file(f"{path}.html", html.encode("utf-8"))
-        parts = self._rdf(graph)
-        ttl, nt, nodes = parts[Format.TURTLE], parts[Format.N_TRIPLES], parts[Format.JSON_LD]
-        whole = {
-            Format.TURTLE: self.turtle_header + b"\n" + ttl,
-            Format.N_TRIPLES: nt,
-            Format.N_QUADS: parts[Format.N_QUADS],
-            Format.JSON_LD: self.jsonld_head + (b"\n    " + nodes + b"\n  ]\n}\n" if nodes else b"]\n}\n"),
-        }
-        for variant in self.variants[1:]:
-            assert variant.format is not None
-            data = whole.get(variant.format)
-            self._file(
-                f"{path}.{variant.extension}", data if data is not None else self._one(variant.format, graph)
-            )
-        self.turtle.write(b"\n" + ttl)
-        self.nt.write(nt)
-        if nodes:
-            self.jsonld.write((b"\n    " if self.jsonld_first else b",\n    ") + nodes)
+    def add(self, written: Written) -> None:
+        """Add one notice's share of the site-wide files (its own files are written)."""
+        self.files += written.files
+        self.turtle.write(b"\n" + written.turtle)
+        self.nt.write(written.ntriples)
+        if written.jsonld:
+            self.jsonld.write((b"\n    " if self.jsonld_first else b",\n    ") + written.jsonld)
             self.jsonld_first = False
-        self.stats.add(graph, nt)
-        self._index_row(graph, path)
-        self._sitemap_url(f"{path}.html")
-
-    def _index_row(self, graph: NoticeGraph, path: str) -> None:
-        from notice_ld.writers.schema_jsonld import _pick
-
-        n = graph.notice
-        title = _pick(n.titles, self.lang) or n.titles[0]
-        names = [a.display_name for a in n.creators[:3]]
-        if len(n.creators) > 3 or n.creators_et_al:
-            names.append("et al.")
-        byline = ", ".join(names) + (f" ({n.issued[:4]})" if n.issued else "")
-        row = self.row_template.render(href=f"{path}.html", title=title.value, lang=title.lang, byline=byline)
-        self.rows.write(row.encode("utf-8") + b"\n")
+        self.stats.add(written)
+        self.rows.write(written.row)
+        self._sitemap_url(f"{written.path}.html")
 
     def _sitemap_url(self, path: str) -> None:
         if self.sitemap is None or self.in_sitemap >= SITEMAP_LIMIT:
@@ -479,6 +384,7 @@ def build_site(
     sparql_endpoint: str | None = None,
     license_iri: str | None = None,
     on_error: Callable[[RecordError], None] | None = None,
+    jobs: int = 1,
 ) -> SiteReport:
     """Write the static site of the notices ``source()`` yields into ``out_dir`` (replaced).
 
@@ -487,8 +393,11 @@ def build_site(
     yields; other outcomes are ignored). ``base_url`` is where the site will be published
     (absolute URLs of the sitemap, VoID and canonical links); ``formats`` chooses the
     per-notice files (every format by default); ``on_error`` is called for each rejected record
-    as it is found.
+    as it is found. ``jobs`` above 1 writes the notices' pages and files in that many worker
+    processes (:mod:`notice_ld.web._parallel`): the same bytes, sooner on several cores.
     """
+    if jobs < 1:
+        raise ConfigError(f"jobs must be at least 1, not {jobs}")
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"the site's base URL must be an http(s) URL: {base_url!r}")
     citation_language(lang)
@@ -522,34 +431,74 @@ def build_site(
             "license": license_iri,
         }
         writer = _Writer(work, options, scratch)
-        position = -1
-        for outcome in source():
-            if isinstance(outcome, RecordError):
-                report.errors.append(outcome)
-                if on_error is not None:
-                    on_error(outcome)
-                continue
-            if not isinstance(outcome, Notice):
-                continue
-            position += 1
-            graph = map_notice(outcome, config)
-            if position in duplicates if seen is None else not seen.add(graph.iri):
-                error = RecordError(
-                    record=str(outcome.id),
-                    field="id",
-                    problem=(
-                        f"another record already has this identifier ({graph.iri}); "
-                        "only the first is published"
-                    ),
-                    fix="merge the two records or give this one its own identifier",
+
+        def reject(error: RecordError) -> None:
+            report.errors.append(error)
+            if on_error is not None:
+                on_error(error)
+
+        def accepted() -> Iterator[Notice]:
+            """The notices to publish, in input order; bad records and duplicates reported."""
+            position = -1
+            for outcome in source():
+                if isinstance(outcome, RecordError):
+                    reject(outcome)
+                    continue
+                if not isinstance(outcome, Notice):
+                    continue
+                position += 1
+                if len(notice_path(outcome.id).encode()) > MAX_PATH:
+                    reject(
+                        RecordError(
+                            record=str(outcome.id)[:200],
+                            field="id",
+                            problem=f"the identifier is too long to name a file (path over {MAX_PATH} bytes)",
+                            fix="shorten it, or give the notice a persistent identifier (Handle, DOI…)",
+                        )
+                    )
+                    continue
+                iri = document_iri(outcome, config)
+                if position in duplicates if seen is None else not seen.add(iri):
+                    reject(
+                        RecordError(
+                            record=str(outcome.id),
+                            field="id",
+                            problem=(
+                                f"another record already has this identifier ({iri}); "
+                                "only the first is published"
+                            ),
+                            fix="merge the two records or give this one its own identifier",
+                        )
+                    )
+                    continue
+                yield outcome
+
+        if jobs > 1:
+            from notice_ld.web._parallel import Workers
+
+            if index is not None:
+                index.freeze()
+            with Workers(
+                jobs,
+                work,
+                lang=lang,
+                variants=variants,
+                base_url=base_url,
+                config=config,
+                related=scratch / "related.sqlite" if index is not None else None,
+                related_limit=related_limit,
+            ) as workers:
+                for written in workers.write(accepted()):
+                    writer.add(written)
+                    report.pages += 1
+        else:
+            for notice in accepted():
+                graph = map_notice(notice, config)
+                links = (
+                    {by: index.related(graph, by, related_limit) for by in BY} if index is not None else {}
                 )
-                report.errors.append(error)
-                if on_error is not None:
-                    on_error(error)
-                continue
-            links = {by: index.related(graph, by, related_limit) for by in BY} if index is not None else {}
-            writer.add(graph, links)
-            report.pages += 1
+                writer.add(writer.notice_files.write(graph, links))
+                report.pages += 1
         writer.close()
         report.triples = writer.stats.triples
         report.distinct_triples = writer.stats.distinct
