@@ -24,14 +24,16 @@ Then, to prove where the bound is, on the same input file and each in its own ch
   computation, on the output's filesystem and in ``/dev/shm`` (tmpfs) when there is room, and
   for the ``pages`` layout; files/s, µs per file and the implied pages/s ceiling;
 * **breakdown** — ``full`` on the first ``--breakdown-n`` notices with functions of
-  ``notice_ld.web.site`` wrapped (``map_notice``, ``render_page``, ``_Writer._rdf``,
-  ``_Writer._one`` per format, ``_Writer._file``, ``_Stats.add``, ``InputRelated.related`` and
+  ``notice_ld.web.site`` and ``notice_ld.web._notice_files`` wrapped (``map_notice``,
+  ``render_page``, ``NoticeFiles._rdf``, ``NoticeFiles._one`` per format, ``NoticeFiles.file``,
+  ``_Stats.add``, ``InputRelated.related`` and
   ``.add``, ``gzip.GzipFile.write``, and the input iterator): exclusive ms per page each, and the rest;
 * **memory** — with ``--memory-n M``, ``pages`` mode at N/5, N and M notices: peak RSS of each;
 * a last line: the ceiling implied by the floors, 1 / (1/parse-x2-and-map + 1/files), against
   the measured ``full`` and ``pages`` rates (and the same from CPU time).
 
-One process runs on one core, so pages/s is pages/s per core. **serve**: ``notice-ld serve
+One process runs on one core, so pages/s is pages/s per core; the ``--jobs`` row (all usable
+cores) divides its rate by the number of workers. **serve**: ``notice-ld serve
 --input`` (one process, threaded ``wsgiref``) on 127.0.0.1 with ``--concurrency`` connections
 for ``--seconds`` seconds, over ``--urls`` notice pages asked for in turn: first **cached**
 (every URL fetched once before timing), then the same server code with its cache off
@@ -73,14 +75,19 @@ from notice_ld.formats import Format
 from notice_ld.readers import read_path
 from notice_ld.web.site import build_site
 path, out, mode = sys.argv[1:4]
+jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 formats = None if mode == "full" else [Format.TURTLE, Format.JSON_LD, Format.N_TRIPLES]
 r0 = resource.getrusage(resource.RUSAGE_SELF)
+k0 = resource.getrusage(resource.RUSAGE_CHILDREN)
 t0, c0 = time.perf_counter(), time.process_time()
-report = build_site(lambda: read_path(path), out, base_url="https://example.org/", formats=formats)
+report = build_site(lambda: read_path(path), out, base_url="https://example.org/", formats=formats, jobs=jobs)
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
 r1 = resource.getrusage(resource.RUSAGE_SELF)
+k1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker processes, when jobs > 1
+cpu += (k1.ru_utime - k0.ru_utime) + (k1.ru_stime - k0.ru_stime)
 print(json.dumps({"pages": report.pages, "files": report.files, "wall": wall, "cpu": cpu,
-                  "utime": r1.ru_utime - r0.ru_utime, "stime": r1.ru_stime - r0.ru_stime,
+                  "utime": r1.ru_utime - r0.ru_utime + k1.ru_utime - k0.ru_utime,
+                  "stime": r1.ru_stime - r0.ru_stime + k1.ru_stime - k0.ru_stime,
                   "rss_kb": r1.ru_maxrss}))
 """
 
@@ -138,7 +145,7 @@ import gzip, json, resource, sys, time
 from time import perf_counter
 from notice_ld.formats import Format
 from notice_ld.readers import read_path
-from notice_ld.web import site
+from notice_ld.web import _notice_files as nf, site
 path, out = sys.argv[1:3]
 totals, calls, stack, missing = {}, {}, [0.0], []
 
@@ -159,11 +166,12 @@ def timed(label_of, fn):
 
 def one_label(args):
     fmt = args[1] if len(args) > 1 else None
-    return f"_Writer._one[{fmt.value}]" if isinstance(fmt, Format) else "_Writer._one"
+    return f"NoticeFiles._one[{fmt.value}]" if isinstance(fmt, Format) else "NoticeFiles._one"
 
 targets = [
-    (site, "map_notice", None), (site, "render_page", None), (site, "_Writer._rdf", None),
-    (site, "_Writer._one", one_label), (site, "_Writer._file", None), (site, "_Stats.add", None),
+    (site, "map_notice", None), (nf, "render_page", None), (nf, "NoticeFiles._rdf", None),
+    (nf, "NoticeFiles._one", one_label), (nf, "NoticeFiles.file", None), (nf, "_digests", None),
+    (nf, "NoticeFiles._row", None), (nf, "NoticeFiles._vocabularies", None), (site, "_Stats.add", None),
     (site, "InputRelated.related", None), (site, "InputRelated.add", None),
     (gzip, "GzipFile.write", None),
 ]
@@ -173,7 +181,7 @@ for module, name, label_of in targets:
     for part in owners:
         owner = getattr(owner, part, None)
     fn = getattr(owner, attr, None) if owner is not None else None
-    label = name if module is site else f"{module.__name__}.{name}"
+    label = name if module in (site, nf) else f"{module.__name__}.{name}"
     if not callable(fn):
         missing.append(label)
         continue
@@ -298,21 +306,30 @@ def _site_rows(
     """``full`` and ``pages`` on N, ``full`` on N/5; the layouts of the N sites, walked before removal."""
     runs: dict[str, dict[str, Any]] = {}
     layouts: dict[str, list[tuple[str, int]]] = {}
-    for key, label, source, mode, count in (
-        ("full", "notice_ld full (all exports, related links)", path, "full", n),
-        ("pages", "notice_ld pages (+ Turtle/JSON-LD/N-Triples)", path, "pages", n),
-        ("small", "notice_ld full, N/5 notices (memory check)", small, "full", n // 5),
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    for key, label, source, mode, count, jobs in (
+        ("full", "notice_ld full (all exports, related links)", path, "full", n, 1),
+        ("pages", "notice_ld pages (+ Turtle/JSON-LD/N-Triples)", path, "pages", n, 1),
+        ("small", "notice_ld full, N/5 notices (memory check)", small, "full", n // 5, 1),
+        ("jobs", f"notice_ld full, --jobs {cores} (all {cores} cores)", path, "full", n, cores),
     ):
-        out = work / f"site-{mode}-{count}"
-        r = run_child(_CHILD, str(source), str(out), mode)
+        if jobs > 1 and cores < 2:
+            continue
+        out = work / f"site-{mode}-{count}-{jobs}"
+        r = run_child(_CHILD, str(source), str(out), mode, str(jobs))
         runs[key] = r
-        if key != "small":
+        if key in ("full", "pages"):
             layouts[key] = _layout(out)
         print(
             f"  {label:<48} {r['pages']:>6} pages {r['wall']:7.1f} s wall"
             f" {r['pages'] / r['wall']:6.0f} pages/s | {_cpu(r, r['pages'])} per page"
             f" | {r['files']} files | peak RSS {r['rss_kb'] / 1024:6.1f} MiB"
         )
+        if jobs > 1:
+            print(
+                f"  {'':<48} = {r['pages'] / r['wall'] / jobs:.0f} pages/s per core"
+                f" (CPU of the parent and the {jobs} workers counted above)"
+            )
         shutil.rmtree(out, ignore_errors=True)
     return runs, layouts
 
@@ -424,8 +441,8 @@ def site_benchmark(
     )
     print(
         f"memory: peak RSS {full['rss_kb'] / 1024:.1f} MiB at N={n} vs {smaller['rss_kb'] / 1024:.1f} MiB at "
-        f"N={n // 5} ({full['rss_kb'] / smaller['rss_kb']:.2f}x for 5x the notices; the related-links index "
-        f"and the distinct-triple digests for VoID grow with N, pages are streamed)"
+        f"N={n // 5} ({full['rss_kb'] / smaller['rss_kb']:.2f}x for 5x the notices; the related-links index, "
+        f"duplicate check and VoID digests are on disk, caches are bounded: growth is cache warm-up)"
     )
     floors = _floors(path, n, layouts, work)
     if breakdown_n > 0:
