@@ -91,3 +91,12 @@ def test_paths_are_reversible_and_fit_file_names(tail: str) -> None:
     assert all(s not in ("", ".", "..") for s in path.split("/"))
     assert identifier_from_path(path.removeprefix("notice/")) == identifier
     assert len(path.encode()) <= MAX_PATH or len(identifier.value) > 2000
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_is_reported_per_stage(tmp_path: Path, jobs: int) -> None:
+    notices = [o for o in read_path(str(EXAMPLES)) if isinstance(o, Notice)]
+    seen: list[tuple[str, int]] = []
+    build_site(lambda: notices, tmp_path / "site", jobs=jobs, on_progress=lambda s, n: seen.append((s, n)))
+    assert seen[0] == ("index", len(notices)) and seen[-1] == ("pages", len(notices))
+    assert [s for s, _ in seen] == sorted(s for s, _ in seen)  # the index first, then the pages

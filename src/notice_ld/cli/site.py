@@ -7,13 +7,17 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
 from notice_ld.readers import InputFormat, read_path
+
+if TYPE_CHECKING:
+    from notice_ld.web.site import SiteReport
 
 __all__ = ["register"]
 
@@ -79,7 +83,6 @@ def _usable_cpus() -> int:
 def run(args: argparse.Namespace) -> int:
     """Run ``site``."""
     from notice_ld.cli.convert import check_inputs
-    from notice_ld.web.site import build_site
 
     check_inputs(args.inputs)
     if args.related and "-" in args.inputs:
@@ -98,7 +101,37 @@ def run(args: argparse.Namespace) -> int:
     def rejected(error: RecordError) -> None:
         print(f"notice-ld: rejected {error}", file=sys.stderr)
 
-    report = build_site(
+    bars: dict[str, Any] = {}
+
+    def progress(stage: str, count: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            from tqdm import tqdm
+
+            label = "related-links index" if stage == "index" else "pages"
+            bar = bars[stage] = tqdm(desc=label, unit=" notices", file=sys.stderr, leave=False)
+        bar.update(count - bar.n)
+
+    show = not args.quiet and sys.stderr.isatty()
+    try:
+        report = _build(args, source, rejected, config, jobs, progress if show else None)
+    finally:
+        for bar in bars.values():
+            bar.close()
+    return _summary(args, report)
+
+
+def _build(
+    args: argparse.Namespace,
+    source: Callable[[], Iterable[object]],
+    rejected: Callable[[RecordError], None],
+    config: Config,
+    jobs: int,
+    progress: Callable[[str, int], None] | None,
+) -> SiteReport:
+    from notice_ld.web.site import build_site
+
+    return build_site(
         source,
         args.output,
         base_url=args.base_url,
@@ -112,7 +145,11 @@ def run(args: argparse.Namespace) -> int:
         license_iri=args.license,
         on_error=rejected,
         jobs=jobs,
+        on_progress=progress,
     )
+
+
+def _summary(args: argparse.Namespace, report: SiteReport) -> int:
     if args.report:
         data = {
             "pages": report.pages,

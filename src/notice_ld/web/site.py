@@ -385,6 +385,7 @@ def build_site(
     license_iri: str | None = None,
     on_error: Callable[[RecordError], None] | None = None,
     jobs: int = 1,
+    on_progress: Callable[[str, int], None] | None = None,
 ) -> SiteReport:
     """Write the static site of the notices ``source()`` yields into ``out_dir`` (replaced).
 
@@ -395,6 +396,8 @@ def build_site(
     per-notice files (every format by default); ``on_error`` is called for each rejected record
     as it is found. ``jobs`` above 1 writes the notices' pages and files in that many worker
     processes (:mod:`notice_ld.web._parallel`): the same bytes, sooner on several cores.
+    ``on_progress(stage, count)`` is called as the build goes: ``("index", n)`` every 1,000
+    notices of the first pass, ``("pages", n)`` every 100 pages written (and once at the end of each).
     """
     if jobs < 1:
         raise ConfigError(f"jobs must be at least 1, not {jobs}")
@@ -416,9 +419,14 @@ def build_site(
         duplicates: set[int] = set()  # positions of the notices refused as duplicates (few)
         if related:
             index = InputRelated(config, lang, path=scratch / "related.sqlite")
+            position = -1
             for position, notice in enumerate(_notices(source(), None)):
                 if not index.add(notice):
                     duplicates.add(position)
+                if on_progress is not None and position % 1000 == 999:
+                    on_progress("index", position + 1)
+            if on_progress is not None:
+                on_progress("index", position + 1)
         else:
             seen = SeenIRIs(scratch / "seen.sqlite")
         options = {
@@ -491,6 +499,8 @@ def build_site(
                 for written in workers.write(accepted()):
                     writer.add(written)
                     report.pages += 1
+                    if on_progress is not None and report.pages % 100 == 0:
+                        on_progress("pages", report.pages)
         else:
             for notice in accepted():
                 graph = map_notice(notice, config)
@@ -499,6 +509,10 @@ def build_site(
                 )
                 writer.add(writer.notice_files.write(graph, links))
                 report.pages += 1
+                if on_progress is not None and report.pages % 100 == 0:
+                    on_progress("pages", report.pages)
+        if on_progress is not None:
+            on_progress("pages", report.pages)
         writer.close()
         report.triples = writer.stats.triples
         report.distinct_triples = writer.stats.distinct
