@@ -119,3 +119,20 @@ def test_normalisation_is_idempotent(titles: list[tuple[str, str | None]], issue
     once = Notice.from_dict(data)
     assert Notice.from_dict(once.to_dict()) == once
     assert Notice.from_dict(json.loads(json.dumps(once.to_dict()))) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Vie sociale\ud800", "unpaired surrogate"),
+        ("l\x92été", "control character"),  # Windows-1252 apostrophe read as Latin-1
+        ("fin\ufffe", "control character"),
+    ],
+)
+def test_text_no_output_can_carry_is_refused_per_field(text: str, problem: str) -> None:
+    """Writers encode UTF-8 (RDF/XML: XML 1.0): such text would fail there, so the model refuses it."""
+    with pytest.raises(RecordError) as caught:
+        Notice.from_dict(
+            {"id": "10670/1.aaaaaa", "titles": [{"value": "Titre"}], "abstracts": [{"value": text}]}
+        )
+    assert caught.value.field == "abstracts[0].value" and problem in caught.value.problem

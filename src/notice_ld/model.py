@@ -81,7 +81,25 @@ class Invalid(ValueError):
         self.fix = fix
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_unencodable(text: str) -> None:
+    """Refuse what no UTF-8 output can carry (a lone surrogate) and control characters (C0, C1)."""
+    if _SURROGATE.search(text):
+        raise Invalid(
+            "contains an unpaired surrogate (not a Unicode character: the source was not valid UTF-8/UTF-16)",
+            "fix the encoding of the source record (re-export it as UTF-8)",
+        )
+    if _CONTROL.search(text):
+        raise Invalid(
+            "contains a control character",
+            "remove the control character (copy the text again from its source; C1 controls U+0080–U+009F "
+            "usually are Windows-1252 characters read as Latin-1)",
+        )
+
+
 _SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # fold spaces, keep no-break spaces
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -97,11 +115,7 @@ def _clean_line(value: object) -> object:
         if not text:
             raise Invalid("is empty", "remove the field or give a value")
         return text
-    if _CONTROL.search(text):
-        raise Invalid(
-            "contains a control character",
-            "remove the control character (copy the text again from its source)",
-        )
+    _refuse_unencodable(text)
     text = _SPACES.sub(" ", text).strip()
     if not text:
         raise Invalid("is empty", "remove the field or give a value")
@@ -123,11 +137,7 @@ def _clean_block(value: object) -> object:
         elif all(p and p.isprintable() and p.strip() == p for p in text.split("\n\n")):
             return text  # printable paragraphs separated by exactly one blank line
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
-        raise Invalid(
-            "contains a control character",
-            "remove the control character (copy the text again from its source)",
-        )
+    _refuse_unencodable(text)
     paragraphs = [_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text)]
     text = "\n\n".join(p for p in paragraphs if p)
     if not text:
