@@ -15,20 +15,24 @@ import hashlib
 import io
 import os
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from notice_ld.config import Config
+from notice_ld.errors import RecordError
 from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
+from notice_ld.model import Notice
 from notice_ld.terms import RDF_TYPE
 from notice_ld.web.conneg import VARIANTS, Variant
 from notice_ld.web.pages import Links, environment, render_page
 from notice_ld.web.paths import notice_path
-from notice_ld.web.related import RelatedLink
+from notice_ld.web.related import BY, InputRelated, RelatedLink
 
 __all__ = ["NoticeFiles", "Written"]
 
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+# the work folder is new: a file that exists already belongs to another notice (never overwritten)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 class Written(NamedTuple):
@@ -83,7 +87,8 @@ class NoticeFiles:
 
     # -- files ----------------------------------------------------------------------------------
     def file(self, relative: str, data: bytes) -> None:
-        """Write ``data`` at ``relative`` under the root (folders made on first need)."""
+        """Write ``data`` at ``relative`` under the root (folders made on first need); never
+        over another file (``FileExistsError``)."""
         path = os.path.join(self.root, relative)
         try:
             fd = os.open(path, _CREATE, 0o644)
@@ -121,13 +126,48 @@ class NoticeFiles:
         }
 
     def write(self, graph: NoticeGraph, related: Mapping[str, Sequence[RelatedLink]]) -> Written:
-        """Write the page and the exports of one notice; what the site-wide files need from it."""
+        """Write the page and the exports of one notice; what the site-wide files need from it.
+
+        All or nothing: if one file cannot be written (or the notice cannot be serialized), the
+        files already written for it are removed and :class:`~notice_ld.errors.RecordError` raised.
+        """
+        done: list[str] = []
+        file = self.file
+
+        def record(relative: str, data: bytes) -> None:
+            file(relative, data)
+            done.append(relative)
+
+        try:
+            return self._write(graph, related, record)
+        except (ValueError, OSError) as error:  # RecordError is a ValueError
+            for relative in done:
+                os.unlink(os.path.join(self.root, relative))
+            if isinstance(error, RecordError):
+                raise
+            if isinstance(error, OSError) and not isinstance(error, _CLASHES):
+                raise  # a full disk, a permission: the build stops (nothing is half written)
+            raise RecordError(
+                record=str(graph.notice.id)[:200],
+                field="id" if isinstance(error, OSError) else "",
+                problem=f"cannot be published: {error}",
+                fix="give the notice an identifier no other notice's files use"
+                if isinstance(error, OSError)
+                else "check the record's text fields",
+            ) from error
+
+    def _write(
+        self,
+        graph: NoticeGraph,
+        related: Mapping[str, Sequence[RelatedLink]],
+        record: Callable[[str, bytes], None],
+    ) -> Written:
         path = notice_path(graph.notice.id)
         links = Links(
             root="../" * path.count("/"), page_suffix=".html", exports="files", base_url=self.base_url
         )
         html = render_page(graph, self.lang, links=links, related=related, exports=self.variants[1:])
-        self.file(f"{path}.html", html.encode("utf-8"))
+        record(f"{path}.html", html.encode("utf-8"))
         parts = self._rdf(graph)
         ttl, nt, nodes = parts[Format.TURTLE], parts[Format.N_TRIPLES], parts[Format.JSON_LD]
         whole = {
@@ -139,7 +179,7 @@ class NoticeFiles:
         for variant in self.variants[1:]:
             assert variant.format is not None
             data = whole.get(variant.format)
-            self.file(
+            record(
                 f"{path}.{variant.extension}", data if data is not None else self._one(variant.format, graph)
             )
         own, digests = _digests(graph.iri, nt)
@@ -187,6 +227,23 @@ class NoticeFiles:
             str(o) for _, p, o in graph.triples if p == RDF_TYPE
         }
         return tuple(sorted({v for v in map(self._vocabulary, terms) if v is not None}))
+
+
+_CLASHES = (FileExistsError, IsADirectoryError, NotADirectoryError)
+
+
+def write_notice(
+    files: NoticeFiles, notice: Notice, config: Config, index: InputRelated | None, limit: int
+) -> Written | RecordError:
+    """Map one notice and write its files (:meth:`NoticeFiles.write`), or say why it cannot be."""
+    from notice_ld.mapping import map_notice
+
+    try:
+        graph = map_notice(notice, config)
+        links = {by: index.related(graph, by, limit) for by in BY} if index is not None else {}
+        return files.write(graph, links)
+    except RecordError as error:
+        return error if error.record else error.with_context(record=str(notice.id)[:200])
 
 
 def _digests(iri: str, ntriples: bytes) -> tuple[int, bytes]:

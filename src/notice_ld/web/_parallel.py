@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notice_ld.config import Config
+from notice_ld.errors import RecordError
 from notice_ld.model import Notice
-from notice_ld.web._notice_files import NoticeFiles, Written
+from notice_ld.web._notice_files import NoticeFiles, Written, write_notice
 from notice_ld.web.conneg import Variant
-from notice_ld.web.related import BY, InputRelated
+from notice_ld.web.related import InputRelated
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -50,16 +51,8 @@ class _Worker:
         self.index = InputRelated.open(related, config, lang) if related is not None else None
         self.limit = related_limit
 
-    def run(self, notices: list[Notice]) -> list[Written]:
-        from notice_ld.mapping import map_notice
-
-        out = []
-        for notice in notices:
-            graph = map_notice(notice, self.config)
-            index = self.index
-            links = {by: index.related(graph, by, self.limit) for by in BY} if index is not None else {}
-            out.append(self.files.write(graph, links))
-        return out
+    def run(self, notices: list[Notice]) -> list[Written | RecordError]:
+        return [write_notice(self.files, n, self.config, self.index, self.limit) for n in notices]
 
 
 _WORKER: list[_Worker] = []  # the one worker of this process (set by _start, in workers only)
@@ -69,7 +62,7 @@ def _start(*args: Any) -> None:
     _WORKER.append(_Worker(*args))
 
 
-def _run(notices: list[Notice]) -> list[Written]:
+def _run(notices: list[Notice]) -> list[Written | RecordError]:
     return _WORKER[0].run(notices)
 
 
@@ -109,9 +102,9 @@ class Workers:
         self._pool.terminate()
         self._pool.join()
 
-    def write(self, notices: Iterable[Notice]) -> Iterator[Written]:
-        """What each notice's files gave, in the order of ``notices``."""
-        pending: deque[AsyncResult[list[Written]]] = deque()
+    def write(self, notices: Iterable[Notice]) -> Iterator[Written | RecordError]:
+        """What each notice's files gave (or why it could not be published), in input order."""
+        pending: deque[AsyncResult[list[Written | RecordError]]] = deque()
         batch: list[Notice] = []
         for notice in notices:
             batch.append(notice)

@@ -54,7 +54,16 @@ from notice_ld.writers.schema_jsonld import _pick, script_block
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["Links", "environment", "head_fragment", "labels", "page_context", "render_page", "safe_href"]
+__all__ = [
+    "Links",
+    "check_iri",
+    "environment",
+    "head_fragment",
+    "labels",
+    "page_context",
+    "render_page",
+    "safe_href",
+]
 
 
 def safe_href(url: str | None) -> str | None:
@@ -67,6 +76,30 @@ def safe_href(url: str | None) -> str | None:
         return None
     head = url[:8].lower()
     return url if head.startswith(("http://", "https://")) else None
+
+
+def check_iri(name: str, value: str, *, http: bool = True) -> str:
+    """``value`` if it is a valid IRI (an ``http(s)`` one when ``http``), else ``ConfigError``
+    naming the option: for the IRIs a site or a server is configured with.
+
+    >>> check_iri("base URL", "https://example.org/")
+    'https://example.org/'
+    >>> check_iri("SPARQL endpoint", "javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    notice_ld.errors.ConfigError: the SPARQL endpoint must be an http(s) URL: 'javascript:alert(1)'
+    """
+    import pyoxigraph as ox
+
+    from notice_ld.errors import ConfigError
+
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        raise ConfigError(f"the {name} is not a valid IRI: {value!r}") from None
+    if http and safe_href(value) is None:
+        raise ConfigError(f"the {name} must be an http(s) URL: {value!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,17 +382,24 @@ def _dublin_core(n: Notice, lang: str, citation: str) -> list[Any]:
     return meta
 
 
-def _head_context(graph: NoticeGraph, lang: str, links: Links, citation: str, title: Any) -> dict[str, Any]:
+def _head_context(
+    graph: NoticeGraph,
+    lang: str,
+    links: Links,
+    citation: str,
+    title: Any,
+    exports: Sequence[Variant] = VARIANTS[1:],
+) -> dict[str, Any]:
     n = graph.notice
     path = notice_path(n.id)
     page_url = links.absolute(path)
     return {
         "jsonld": _markup(script_block(graph, lang)),
         "meta": _highwire(n, lang, title, page_url) + _dublin_core(n, lang, citation),
-        "alternates": [
+        "alternates": [  # only representations that exist (a static site may write fewer)
             {"media_type": f.media_type, "href": links.export(path, v), "label": _FORMAT_LABELS[f.value]}
             for f in _ALTERNATES
-            for v in VARIANTS
+            for v in exports
             if v.format is f
         ],
     }
@@ -493,7 +533,7 @@ def page_context(
             for v in exports
         ],
     }
-    context.update(_head_context(graph, lang, chosen, citations[0]["text"], title))
+    context.update(_head_context(graph, lang, chosen, citations[0]["text"], title, exports))
     return context
 
 

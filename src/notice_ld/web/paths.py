@@ -3,7 +3,9 @@
 The path of a notice is its identifier scheme then its canonical value, so it is readable and
 stable: ``notice/handle/10670/1.jt89mr``, ``notice/doi/10.4000/tes.2841``. A value that would
 not make a safe path on every static host — characters outside letters, digits and
-``.-_~:;@+=,``, an empty, ``.`` or ``..`` segment, a very long segment — is written as ``~``
+``.-_~:;@+=,``, an empty, ``.`` or ``..`` segment, a very long segment, a folder named like a
+notice file (``x.html/``) or a last segment ending in ``.schema`` (``x.schema.jsonld`` is a
+file of notice ``x``) — is written as ``~``
 followed by its base64url form instead (cut into segments of at most 200 characters, so no
 file name exceeds the 255 bytes file systems allow), so no identifier can climb out of the site
 folder or collide with another. :func:`identifier_from_path` reverses it and **checks the identifier**
@@ -41,8 +43,18 @@ MAX_PATH = 3000
 """The longest notice path a site writes (bytes); longer identifiers are refused per record."""
 
 
+# a notice's files are PATH.html, PATH.ttl… PATH.schema.jsonld: a folder named like one of them, or
+# a last segment ending in ".schema", would make two notices' files meet (encoded instead)
+_FILE_SUFFIXES = (".html", ".ttl", ".nt", ".nq", ".rdf", ".jsonld", ".bib", ".ris", ".json")
+
+
 def _safe_segments(value: str) -> bool:
-    return all(_SAFE.match(s) and s not in (".", "..") and not s.startswith("~") for s in value.split("/"))
+    segments = value.split("/")
+    if not all(_SAFE.match(s) and s not in (".", "..") and not s.startswith("~") for s in segments):
+        return False
+    if any(s.lower().endswith(_FILE_SUFFIXES) for s in segments[:-1]):
+        return False
+    return not segments[-1].lower().endswith(".schema")
 
 
 def notice_path(identifier: ids.Identifier) -> str:
@@ -87,4 +99,11 @@ def identifier_from_path(rest: str) -> ids.Identifier:
                 problem="the encoded identifier in the path is damaged",
                 fix="follow the link from the site's index or sitemap",
             ) from None
-    return ids.parse(value, scheme)
+    try:
+        return ids.parse(value, scheme)
+    except IdentifierError as exc:
+        if len(value) <= 200:
+            raise
+        # an error page must not echo kilobytes of the request back
+        problem = exc.problem.removeprefix(f"{exc.value!r}: ")
+        raise IdentifierError(scheme=scheme, value=value[:200] + "…", problem=problem, fix=exc.fix) from None

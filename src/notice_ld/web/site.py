@@ -4,6 +4,7 @@
 writes, under the output folder::
 
     index.html                         every notice, linked (streamed, in input order)
+    .notice-ld-site                    marks the folder as a site notice_ld may replace
     notice/{scheme}/{value}.html       the landing page (see notice_ld.web.pages)
     notice/{scheme}/{value}.ttl|.nt|.jsonld|.rdf|.nq|.bib|.ris|.json|.schema.jsonld
     dump/notices.ttl, dump/notices.nt.gz, dump/notices.jsonld   the whole dataset
@@ -26,8 +27,10 @@ left out with ``related=False`` (one pass).
 ...     "titles": [{"value": "Vie sociale", "lang": "fr"}], "issued": "2019"})]
 >>> out = os.path.join(tempfile.mkdtemp(), "site")
 >>> report = build_site(lambda: notices, out, base_url="https://example.org/")
->>> report.pages, report.triples, sorted(os.listdir(out))
-(1, 17, ['.well-known', 'dump', 'index.html', 'notice', 'robots.txt', 'sitemap.xml', 'void.nt', 'void.ttl'])
+>>> report.pages, report.triples
+(1, 17)
+>>> print(*sorted(os.listdir(out)))
+.notice-ld-site .well-known dump index.html notice robots.txt sitemap.xml void.nt void.ttl
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ import gzip
 import io
 import os
 import shutil
-import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,16 +50,16 @@ from notice_ld.citation import citation_language
 from notice_ld.config import Config
 from notice_ld.errors import ConfigError, RecordError
 from notice_ld.formats import Format
-from notice_ld.mapping import map_notice
 from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
 from notice_ld.terms import IRI, RDF_TYPE, XSD, Literal, Triple, triple_key
 from notice_ld.web._disk import DistinctCounter, SeenIRIs
-from notice_ld.web._notice_files import NoticeFiles, Written
+from notice_ld.web._notice_files import NoticeFiles, Written, write_notice
+from notice_ld.web._output import SiteFolder
 from notice_ld.web.conneg import VARIANTS
-from notice_ld.web.pages import environment, labels
+from notice_ld.web.pages import check_iri, environment, labels
 from notice_ld.web.paths import MAX_PATH, notice_path
-from notice_ld.web.related import BY, InputRelated
+from notice_ld.web.related import InputRelated
 
 __all__ = ["DUMPS", "SITEMAP_LIMIT", "SiteReport", "build_site", "dataset_triples"]
 
@@ -362,12 +364,75 @@ class _Writer:
         self._file("void.nt", buffer.getvalue())
 
 
-def _notices(outcomes: Iterable[object], report: SiteReport | None) -> Iterator[Notice]:
-    for outcome in outcomes:
-        if isinstance(outcome, Notice):
-            yield outcome
-        elif isinstance(outcome, RecordError) and report is not None:
-            report.errors.append(outcome)
+def _too_long(notice: Notice) -> RecordError | None:
+    if len(notice_path(notice.id).encode()) <= MAX_PATH:
+        return None
+    return RecordError(
+        record=str(notice.id)[:200],
+        field="id",
+        problem=f"the identifier is too long to name a file (path over {MAX_PATH} bytes)",
+        fix="shorten it, or give the notice a persistent identifier (Handle, DOI…)",
+    )
+
+
+def _index_pass(
+    source: Callable[[], Iterable[object]],
+    index: InputRelated,
+    on_progress: Callable[[str, int], None] | None,
+) -> set[int]:
+    """Index every notice for related links; the positions of duplicates (refused later)."""
+    duplicates: set[int] = set()
+    position = -1
+    for outcome in source():
+        if not isinstance(outcome, Notice):
+            continue
+        position += 1
+        if _too_long(outcome) is not None:
+            continue  # refused in the second pass: never a related link
+        try:
+            if not index.add(outcome):
+                duplicates.add(position)
+        except RecordError:
+            continue  # reported in the second pass, where it fails again
+        if on_progress is not None and position % 1000 == 999:
+            on_progress("index", position + 1)
+    if on_progress is not None:
+        on_progress("index", position + 1)
+    return duplicates
+
+
+def _accepted(
+    source: Callable[[], Iterable[object]],
+    config: Config,
+    duplicates: set[int],
+    seen: SeenIRIs | None,
+    reject: Callable[[RecordError], None],
+) -> Iterator[Notice]:
+    """The notices to publish, in input order; bad records, duplicates and unwritable ones rejected."""
+    position = -1
+    for outcome in source():
+        if isinstance(outcome, RecordError):
+            reject(outcome)
+            continue
+        if not isinstance(outcome, Notice):
+            continue
+        position += 1
+        too_long = _too_long(outcome)
+        if too_long is not None:
+            reject(too_long)
+            continue
+        iri = document_iri(outcome, config)
+        if position in duplicates if seen is None else not seen.add(iri):
+            reject(
+                RecordError(
+                    record=str(outcome.id),
+                    field="id",
+                    problem=f"another record already has this identifier ({iri}); only the first is kept",
+                    fix="merge the two records or give this one its own identifier",
+                )
+            )
+            continue
+        yield outcome
 
 
 def build_site(
@@ -398,145 +463,90 @@ def build_site(
     processes (:mod:`notice_ld.web._parallel`): the same bytes, sooner on several cores.
     ``on_progress(stage, count)`` is called as the build goes: ``("index", n)`` every 1,000
     notices of the first pass, ``("pages", n)`` every 100 pages written (and once at the end of each).
+
+    ``out_dir`` is replaced only if it is a site notice_ld wrote (or an empty folder): see
+    :mod:`notice_ld.web._output`. Options are checked before anything is read: ``ConfigError``.
     """
     if jobs < 1:
         raise ConfigError(f"jobs must be at least 1, not {jobs}")
-    if not base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"the site's base URL must be an http(s) URL: {base_url!r}")
+    check_iri("site's base URL", base_url)
+    if sparql_endpoint is not None:
+        check_iri("SPARQL endpoint", sparql_endpoint)
+    if license_iri is not None:
+        check_iri("licence", license_iri, http=False)
     citation_language(lang)
     chosen = tuple(formats) if formats is not None else tuple(v.format for v in VARIANTS[1:] if v.format)
     variants = (VARIANTS[0], *(v for v in VARIANTS[1:] if v.format in chosen))
-    target = Path(out_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.part-", dir=target.parent))
-    # what grows with the notices (related-links index, duplicate check, VoID digests) is kept
-    # on disk here, never in the site
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.scratch-", dir=target.parent))
+    options = {
+        "lang": lang,
+        "variants": variants,
+        "base_url": base_url,
+        "base": base_url.rstrip("/") + "/",
+        "title": title,
+        "sparql_endpoint": sparql_endpoint,
+        "license": license_iri,
+    }
     report = SiteReport()
+
+    def reject(error: RecordError) -> None:
+        report.errors.append(error)
+        if on_error is not None:
+            on_error(error)
+
+    def published(written: Written | RecordError) -> None:
+        if isinstance(written, RecordError):
+            reject(written)
+            return
+        writer.add(written)
+        report.pages += 1
+        if on_progress is not None and report.pages % 100 == 0:
+            on_progress("pages", report.pages)
+
     index: InputRelated | None = None
     seen: SeenIRIs | None = None
-    try:
-        duplicates: set[int] = set()  # positions of the notices refused as duplicates (few)
-        if related:
-            index = InputRelated(config, lang, path=scratch / "related.sqlite")
-            position = -1
-            for position, notice in enumerate(_notices(source(), None)):
-                if not index.add(notice):
-                    duplicates.add(position)
-                if on_progress is not None and position % 1000 == 999:
-                    on_progress("index", position + 1)
+    # what grows with the notices (related-links index, duplicate check, VoID digests) is kept
+    # on disk in the scratch folder, never in the site
+    with SiteFolder(out_dir) as folder:
+        try:
+            duplicates: set[int] = set()
+            if related:
+                index = InputRelated(config, lang, path=folder.scratch / "related.sqlite")
+                duplicates = _index_pass(source, index, on_progress)
+            else:
+                seen = SeenIRIs(folder.scratch / "seen.sqlite")
+            writer = _Writer(folder.work, options, folder.scratch)
+            notices = _accepted(source, config, duplicates, seen, reject)
+            if jobs > 1:
+                from notice_ld.web._parallel import Workers
+
+                if index is not None:
+                    index.freeze()
+                related_path = folder.scratch / "related.sqlite" if index is not None else None
+                with Workers(
+                    jobs,
+                    folder.work,
+                    lang=lang,
+                    variants=variants,
+                    base_url=base_url,
+                    config=config,
+                    related=related_path,
+                    related_limit=related_limit,
+                ) as workers:
+                    for written in workers.write(notices):
+                        published(written)
+            else:
+                for notice in notices:
+                    published(write_notice(writer.notice_files, notice, config, index, related_limit))
             if on_progress is not None:
-                on_progress("index", position + 1)
-        else:
-            seen = SeenIRIs(scratch / "seen.sqlite")
-        options = {
-            "lang": lang,
-            "variants": variants,
-            "base_url": base_url,
-            "base": base_url.rstrip("/") + "/",
-            "title": title,
-            "sparql_endpoint": sparql_endpoint,
-            "license": license_iri,
-        }
-        writer = _Writer(work, options, scratch)
-
-        def reject(error: RecordError) -> None:
-            report.errors.append(error)
-            if on_error is not None:
-                on_error(error)
-
-        def accepted() -> Iterator[Notice]:
-            """The notices to publish, in input order; bad records and duplicates reported."""
-            position = -1
-            for outcome in source():
-                if isinstance(outcome, RecordError):
-                    reject(outcome)
-                    continue
-                if not isinstance(outcome, Notice):
-                    continue
-                position += 1
-                if len(notice_path(outcome.id).encode()) > MAX_PATH:
-                    reject(
-                        RecordError(
-                            record=str(outcome.id)[:200],
-                            field="id",
-                            problem=f"the identifier is too long to name a file (path over {MAX_PATH} bytes)",
-                            fix="shorten it, or give the notice a persistent identifier (Handle, DOI…)",
-                        )
-                    )
-                    continue
-                iri = document_iri(outcome, config)
-                if position in duplicates if seen is None else not seen.add(iri):
-                    reject(
-                        RecordError(
-                            record=str(outcome.id),
-                            field="id",
-                            problem=(
-                                f"another record already has this identifier ({iri}); "
-                                "only the first is published"
-                            ),
-                            fix="merge the two records or give this one its own identifier",
-                        )
-                    )
-                    continue
-                yield outcome
-
-        if jobs > 1:
-            from notice_ld.web._parallel import Workers
-
-            if index is not None:
-                index.freeze()
-            with Workers(
-                jobs,
-                work,
-                lang=lang,
-                variants=variants,
-                base_url=base_url,
-                config=config,
-                related=scratch / "related.sqlite" if index is not None else None,
-                related_limit=related_limit,
-            ) as workers:
-                for written in workers.write(accepted()):
-                    writer.add(written)
-                    report.pages += 1
-                    if on_progress is not None and report.pages % 100 == 0:
-                        on_progress("pages", report.pages)
-        else:
-            for notice in accepted():
-                graph = map_notice(notice, config)
-                links = (
-                    {by: index.related(graph, by, related_limit) for by in BY} if index is not None else {}
-                )
-                writer.add(writer.notice_files.write(graph, links))
-                report.pages += 1
-                if on_progress is not None and report.pages % 100 == 0:
-                    on_progress("pages", report.pages)
-        if on_progress is not None:
-            on_progress("pages", report.pages)
-        writer.close()
+                on_progress("pages", report.pages)
+            writer.close()
+        finally:
+            for done in (index, seen):
+                if done is not None:
+                    done.close()
         report.triples = writer.stats.triples
         report.distinct_triples = writer.stats.distinct
         report.vocabularies = tuple(sorted(writer.stats.vocabularies))
-        report.files = writer.files
-        _swap(work, target)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    finally:
-        for done in (index, seen):
-            if done is not None:
-                done.close()
-        shutil.rmtree(scratch, ignore_errors=True)
+        report.files = writer.files + 1  # and the marker
+        folder.commit()
     return report
-
-
-def _swap(work: Path, target: Path) -> None:
-    """Move the finished site into place; the previous one is removed only after that."""
-    os.chmod(work, 0o755)  # noqa: S103 (a web site is meant to be read by the web server)
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / "site")
-        os.replace(work, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(work, target)
