@@ -6,10 +6,13 @@ through the WSGI app in process, and once through a real server on 127.0.0.1.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 import pytest
@@ -37,12 +40,14 @@ from notice_ld.web.app import (
 )
 from notice_ld.web.paths import notice_path
 from notice_ld.web.related import RelatedLink
+from notice_ld.web.site import DUMPS
 from notice_ld.writers import serialize
 from tests.webtools import dom
 
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 HOSTILE = '</a><script>alert(1)</script><img src=x onerror="alert(2)"> & «titre»'
+DUMP_PATHS = ("dump/notices.nt", *(path for path, _, _ in DUMPS))
 
 
 def bilingual(suffix: str, fr: str, en: str) -> Notice:
@@ -269,14 +274,17 @@ def test_void_from_memory_and_from_the_store(store: EmbeddedStore, notices: list
     memory = NoticeApp(MemorySource(notices), base_url=base)
     stored = NoticeApp(StoreSource(store), base_url=base)
     dataset = rdflib.URIRef(base + "void.ttl#dataset")
-    dump = rdflib.URIRef(base + "dump/notices.nt")
+    dumps = {rdflib.URIRef(base + path) for path in DUMP_PATHS}
     graphs = {}
     for name, app in (("memory", memory), ("store", stored)):
         graph = graphs[name] = void_graph(app)
         assert (dataset, rdflib.RDF.type, VOID.Dataset) in graph
         assert int(graph.value(dataset, VOID.triples)) == expected_triples(notices)
         assert int(graph.value(dataset, VOID.entities)) == len(notices)
-        assert set(graph.objects(dataset, VOID.dataDump)) == {dump}
+        assert set(graph.objects(dataset, VOID.dataDump)) == dumps
+        # one distribution per dump, each with its own download URL
+        distributions = set(graph.objects(dataset, DCAT.distribution))
+        assert {graph.value(d, DCAT.downloadURL) for d in distributions} == dumps
         vocabularies = {str(v) for v in graph.objects(dataset, VOID.vocabulary)}
         assert {
             "http://purl.org/dc/terms/",
@@ -284,9 +292,11 @@ def test_void_from_memory_and_from_the_store(store: EmbeddedStore, notices: list
             "http://purl.org/ontology/bibo/",
         } <= vocabularies
         assert graph.value(dataset, VOID.sparqlEndpoint) is None
-    # the memory source knows its dump's size; a store's is not measured
-    size = int(next(graphs["memory"].objects(None, DCAT.byteSize)))
-    assert size == len(call(memory, "/dump/notices.nt")[2])
+    # the memory source knows its dumps' sizes; a store's are not measured
+    for distribution in graphs["memory"].objects(dataset, DCAT.distribution):
+        url = str(graphs["memory"].value(distribution, DCAT.downloadURL))
+        size = int(graphs["memory"].value(distribution, DCAT.byteSize))
+        assert size == len(call(memory, "/" + url.removeprefix(base))[2])
     assert next(graphs["store"].objects(None, DCAT.byteSize), None) is None
     assert str(graphs["memory"].value(dataset, VOID.exampleResource)) == map_notice(notices[0]).iri
     first = min(map_notice(n).iri for n in notices)
@@ -394,6 +404,7 @@ def test_the_dump_is_streamed_a_notice_at_a_time(store: EmbeddedStore) -> None:
 
 def test_through_a_real_server(store: EmbeddedStore, notices: list[Notice]) -> None:
     app = NoticeApp(StoreSource(store, lang="en"), lang="en", page_size=10)
+    by_iri = sorted(map_notice(n).iri for n in notices)
     server = make_app_server(app, "127.0.0.1", port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -401,7 +412,8 @@ def test_through_a_real_server(store: EmbeddedStore, notices: list[Notice]) -> N
     try:
         page = requests.get(url + "/", params={"page": "2"}, timeout=10)
         assert page.status_code == 200 and page.headers["Content-Type"] == "text/html; charset=utf-8"
-        assert len(links(page.content)) == 10 and next_link(page.content) == "/?page=3"
+        rows = links(page.content)
+        assert len(rows) == 10 and next_link(page.content) == "/?after=" + quote(by_iri[19], safe="")
         assert requests.get(url + "/", params={"page": "nope"}, timeout=10).status_code == 400
         assert requests.get(url + "/", params={"page": "99"}, timeout=10).status_code == 404
         void = requests.get(url + "/.well-known/void", headers={"Accept": "text/turtle"}, timeout=10)
@@ -421,3 +433,269 @@ def test_through_a_real_server(store: EmbeddedStore, notices: list[Notice]) -> N
         server.shutdown()
         server.server_close()
         thread.join(10)
+
+
+# ---------------------------------------------------------- every dump of the static site, served
+
+OX_FORMATS = {
+    "dump/notices.nt": ox.RdfFormat.N_TRIPLES,
+    "dump/notices.ttl": ox.RdfFormat.TURTLE,
+    "dump/notices.nt.gz": ox.RdfFormat.N_TRIPLES,
+    "dump/notices.jsonld": ox.RdfFormat.JSON_LD,
+}
+DUMP_FORMATS = {
+    "dump/notices.nt": Format.N_TRIPLES,
+    "dump/notices.ttl": Format.TURTLE,
+    "dump/notices.nt.gz": Format.N_TRIPLES,
+    "dump/notices.jsonld": Format.JSON_LD,
+}
+CONTENT_TYPES = {
+    "dump/notices.nt": "application/n-triples; charset=utf-8",
+    "dump/notices.ttl": "text/turtle; charset=utf-8",
+    "dump/notices.nt.gz": "application/gzip",
+    "dump/notices.jsonld": "application/ld+json; charset=utf-8",
+}
+
+
+def test_the_server_offers_every_dump_of_the_static_site() -> None:
+    assert set(DUMP_PATHS) == set(OX_FORMATS)  # a new dump of the site needs a line here
+
+
+def plain(path: str, body: bytes) -> bytes:
+    """The dump's document: the gzipped one decompressed (its header checked first)."""
+    if not path.endswith(".gz"):
+        return body
+    # magic, deflate, no flags (no file name), mtime 0
+    assert body[:4] == b"\x1f\x8b\x08\x00" and body[4:8] == b"\x00\x00\x00\x00"
+    return gzip.decompress(body)
+
+
+@pytest.mark.parametrize("path", DUMP_PATHS)
+def test_memory_dumps_are_what_convert_writes(notices: list[Notice], path: str) -> None:
+    status, headers, body = call(NoticeApp(MemorySource(notices)), "/" + path)
+    assert status == "200 OK" and headers["Content-Type"] == CONTENT_TYPES[path]
+    assert headers["X-Content-Type-Options"] == "nosniff" and "Content-Length" not in headers
+    assert plain(path, body) == serialize(notices, DUMP_FORMATS[path])
+
+
+def test_memory_dumps_are_the_static_sites_byte_for_byte(tmp_path: Path, notices: list[Notice]) -> None:
+    from notice_ld.web.site import build_site
+
+    site = tmp_path / "site"
+    build_site(lambda: notices, site, related=False, formats=[Format.TURTLE])
+    app = NoticeApp(MemorySource(notices))
+    for path, _, _ in DUMPS:
+        assert call(app, "/" + path)[2] == (site / path).read_bytes(), path
+
+
+@pytest.mark.parametrize("path", DUMP_PATHS)
+def test_empty_dumps_are_empty_documents(tmp_path: Path, path: str) -> None:
+    empty_store = EmbeddedStore(tmp_path / "empty")
+    try:
+        for source in (MemorySource([]), StoreSource(empty_store)):
+            status, _, body = call(NoticeApp(source), "/" + path)
+            assert status == "200 OK" and plain(path, body) == serialize([], DUMP_FORMATS[path])
+    finally:
+        empty_store.close()
+
+
+@pytest.mark.parametrize("path", DUMP_PATHS)
+def test_store_dumps_hold_the_notice_graphs(store: EmbeddedStore, notices: list[Notice], path: str) -> None:
+    union = ox_set(serialize(notices, Format.N_TRIPLES) or b"")
+    status, headers, body = call(NoticeApp(StoreSource(store, page_size=4)), "/" + path)
+    assert status == "200 OK" and headers["Content-Type"] == CONTENT_TYPES[path]
+    assert set(ox.parse(plain(path, body), OX_FORMATS[path])) == union
+
+
+@pytest.mark.parametrize("path", DUMP_PATHS)
+def test_every_dump_streams_and_head_reads_nothing(store: EmbeddedStore, path: str) -> None:
+    source = Watched(StoreSource(store))
+    app = NoticeApp(source)
+    status, headers, body = call(app, "/" + path, method="HEAD")
+    assert status == "200 OK" and body == b"" and headers["Content-Type"] == CONTENT_TYPES[path]
+    assert source.asked == []
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/" + path, "QUERY_STRING": ""}
+    chunks = app(environ, lambda status, headers, exc_info=None: None)
+    assert source.asked == []  # nothing read until the server asks for the body
+    next(iter(chunks))
+    assert source.asked == ["graphs"]
+
+
+def test_the_gzipped_dump_is_compressed_as_it_goes() -> None:
+    # titles that do not compress away: some 200 KiB of gzip
+    many = [
+        Notice.from_dict({"id": f"10670/1.{i:06d}", "titles": [{"value": noise(i), "lang": "fr"}]})
+        for i in range(600)
+    ]
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/dump/notices.nt.gz", "QUERY_STRING": ""}
+    chunks = list(NoticeApp(MemorySource(many))(environ, lambda status, headers, exc_info=None: None))
+    assert len(chunks) > 1  # sent while it is written, not once at the end
+    assert gzip.decompress(b"".join(chunks)) == serialize(many, Format.N_TRIPLES)
+
+
+def noise(i: int) -> str:
+    return "".join(hashlib.sha256(f"{i}:{j}".encode()).hexdigest() for j in range(4))
+
+
+def test_unknown_dumps_are_not_found(notices: list[Notice]) -> None:
+    app = NoticeApp(MemorySource(notices[:1]))
+    for path in ("/dump/", "/dump/notices.rdf", "/dump/notices.nq", "/dump/../void.ttl"):
+        assert call(app, path)[0] == "404 Not Found"
+
+
+def test_the_index_head_links_every_dump(notices: list[Notice]) -> None:
+    body = call(NoticeApp(MemorySource(notices[:2])), "/")[2]
+    alternates = {
+        e.attr("href"): e.attr("type")
+        for e in dom(body.decode("utf-8"))
+        if e.tag == "link" and e.attr("rel") == "alternate"
+    }
+    assert alternates == {
+        "/void.ttl": "text/turtle",
+        **{"/" + path: CONTENT_TYPES[path].split(";")[0] for path in DUMP_PATHS},
+    }
+
+
+# ------------------------------------------------------------------ keyset pagination (?after=)
+
+
+class RecordingStore:
+    """A store that records the SPARQL queries it is asked."""
+
+    def __init__(self, inner: EmbeddedStore) -> None:
+        self.inner = inner
+        self.queries: list[str] = []
+
+    def query(self, sparql: str) -> Any:
+        self.queries.append(sparql)
+        return self.inner.query(sparql)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def walk(app: NoticeApp) -> tuple[list[str], list[str]]:
+    """Follow the "next page" links from ``/``: the hrefs of every row and the queries followed."""
+    hrefs: list[str] = []
+    followed: list[str] = []
+    query = ""
+    while True:
+        status, _, body = call(app, "/", query=query)
+        assert status == "200 OK", (query, body)
+        hrefs += [href for href, _, _ in links(body)]
+        following = next_link(body)
+        if following is None:
+            return hrefs, followed
+        assert following.startswith("/?after=")
+        query = following[2:]
+        followed.append(query)
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 100])
+def test_walking_after_visits_every_notice_once(
+    store: EmbeddedStore, notices: list[Notice], size: int
+) -> None:
+    by_iri = sorted(notices, key=lambda n: map_notice(n).iri)
+    # a store: document IRI order; files: input order (the index's order, as the static site's)
+    for source, expected in ((StoreSource(store), by_iri), (MemorySource(notices), notices)):
+        hrefs, followed = walk(NoticeApp(source, page_size=size))
+        assert hrefs == [f"/{notice_path(n.id)}" for n in expected]
+        assert len(followed) == -(-len(notices) // size) - 1
+        # each link names the last notice of its page, percent-encoded
+        lasts = [map_notice(expected[(i + 1) * size - 1]).iri for i in range(len(followed))]
+        assert followed == ["after=" + quote(iri, safe="") for iri in lasts]
+
+
+def test_after_gives_the_same_pages_as_page(store: EmbeddedStore, notices: list[Notice]) -> None:
+    for source in (StoreSource(store), MemorySource(notices)):
+        app = NoticeApp(source, page_size=7)
+        query: str | None = ""
+        page = 0
+        while query is not None:
+            page += 1
+            status, _, body = call(app, "/", query=query)
+            assert status == "200 OK" and links(body) == links(call(app, "/", query=f"page={page}")[2])
+            following = next_link(body)
+            query = None if following is None else following[2:]
+        assert page == -(-len(notices) // 7)
+
+
+def test_the_store_filters_on_after(store: EmbeddedStore, notices: list[Notice]) -> None:
+    recording = RecordingStore(store)
+    app = NoticeApp(StoreSource(recording), page_size=5)  # type: ignore[arg-type]
+    iris = sorted(map_notice(n).iri for n in notices)
+    status, _, body = call(app, "/", query="after=" + quote(iris[9], safe=""))
+    assert status == "200 OK"
+    assert [href for href, _, _ in links(body)] == [
+        f"/{notice_path(n.id)}" for n in sorted(notices, key=lambda n: map_notice(n).iri)[10:15]
+    ]
+    (sparql,) = recording.queries
+    assert f'FILTER(STR(?doc) > "{iris[9]}")' in sparql and "OFFSET 0" in sparql
+    # any IRI places a store's walk: one that is no notice's, between two
+    between = iris[3] + "0"
+    rows = links(call(app, "/", query="after=" + quote(between, safe=""))[2])
+    assert rows and rows[0][0] == "/" + notice_path(
+        next(n.id for n in notices if map_notice(n).iri == min(i for i in iris if i > between))
+    )
+
+
+def test_after_past_the_end_is_not_found(store: EmbeddedStore, notices: list[Notice]) -> None:
+    by_iri, by_input = max(map_notice(n).iri for n in notices), map_notice(notices[-1]).iri
+    for source, last in ((StoreSource(store), by_iri), (MemorySource(notices), by_input)):
+        app = NoticeApp(source)
+        status, headers, body = call(app, "/", query="after=" + quote(last, safe=""))
+        assert status == "404 Not Found" and headers["Content-Type"] == "text/plain; charset=utf-8"
+    # the input order cannot place an IRI that is no notice's
+    status, _, body = call(NoticeApp(MemorySource(notices)), "/", query="after=https://example.org/x")
+    assert status == "404 Not Found" and b"https://example.org/x" not in body
+    assert call(NoticeApp(StoreSource(store)), "/", query="after=urn:zzz")[0] == "404 Not Found"
+
+
+HOSTILE_AFTER = [
+    ">",
+    '"',
+    "\n",
+    "",
+    "javascript:",
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "https://example.org/>",
+    'https://example.org/" } DROP ALL #',
+    "https://example.org/\n",
+    "https://example.org/a b",
+    "https://example.org/\x00",
+    'urn:x"} ; DROP ALL ; #',
+    "x" * 10_000,
+    "https://example.org/" + "a" * 10_000,
+    "urn:" + "a" * 10_000,
+    "//example.org/relative",
+    "notice/handle/10670/1.jt89mr",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_AFTER)
+def test_a_hostile_after_is_refused_before_the_store_is_asked(store: EmbeddedStore, value: str) -> None:
+    recording = RecordingStore(store)
+    for inner in (MemorySource([]), StoreSource(recording)):  # type: ignore[arg-type]
+        source = Watched(inner)
+        status, headers, body = call(NoticeApp(source), "/", query=urlencode({"after": value}))
+        assert status == "400 Bad Request" and body.startswith(b"after must be")
+        assert headers["Content-Type"] == "text/plain; charset=utf-8"
+        assert source.asked == []
+    assert recording.queries == []
+
+
+def test_page_and_after_together_are_refused(store: EmbeddedStore) -> None:
+    source = Watched(StoreSource(store))
+    query = "page=2&after=" + quote("https://hdl.handle.net/10670/1.aaaaaa", safe="")
+    assert call(NoticeApp(source), "/", query=query)[0] == "400 Bad Request"
+    assert source.asked == []
+
+
+@pytest.mark.parametrize("value", ['x:" } DROP ALL #', "https://example.org/>", "a b", 3])
+def test_the_listing_query_takes_only_an_iri_after(store: EmbeddedStore, value: Any) -> None:
+    recording = RecordingStore(store)
+    with pytest.raises(StoreError, match="after must be an IRI"):
+        listing(recording, after=value)  # type: ignore[arg-type]
+    assert recording.queries == []

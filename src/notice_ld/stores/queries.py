@@ -27,7 +27,8 @@ checked first, so a hostile one is refused, never pasted into the query.
 >>> store.close()
 
 The index of a server (:func:`listing`) and its dataset description (:func:`counts`) are queries
-too, built the same way: IRIs as escaped terms, offsets and limits as Python ``int``.
+too, built the same way: IRIs as escaped terms, offsets and limits as Python ``int``, the
+keyset bound of :func:`listing` (``after``) as an escaped literal, checked as an IRI first.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ from notice_ld.mapping import NoticeGraph
 from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
 from notice_ld.stores import HASH_PREDICATE, META_GRAPH, QueryResult, Store
-from notice_ld.stores._sparql import iri
-from notice_ld.terms import RDF_TYPE
+from notice_ld.stores._sparql import iri, term
+from notice_ld.terms import RDF_TYPE, Literal
 
 __all__ = [
     "BY",
@@ -214,12 +215,15 @@ def _document_pattern(config: Config) -> str:
     raise StoreError("listing the notices of a store needs the dcterms or the schema profile")
 
 
-def _listing_query(config: Config, offset: int, limit: int) -> str:
+def _listing_query(config: Config, offset: int, limit: int, after: str | None = None) -> str:
     documents = _document_pattern(config)
     title = iri(expand("dcterms:title" if Profile.DCTERMS in config.profiles else "schema:headline"))
+    # keyset: the documents after ``after``, compared as strings (``ORDER BY`` orders IRIs by
+    # their text); ``after`` goes in as an escaped literal, checked as an IRI before
+    keyset = "" if after is None else f"FILTER(STR(?doc) > {term(Literal(after))}) "
     return (
         "SELECT ?doc ?g ?t WHERE { "
-        f"{{ SELECT DISTINCT ?doc ?g WHERE {{ {_notice_graphs()} {documents} }} "
+        f"{{ SELECT DISTINCT ?doc ?g WHERE {{ {_notice_graphs()} {documents} {keyset}}} "
         f"ORDER BY ?doc ?g LIMIT {int(limit)} OFFSET {int(offset)} }} "
         f"OPTIONAL {{ GRAPH ?g {{ ?doc {title} ?t }} }} }} ORDER BY ?doc ?g ?t"
     )
@@ -245,20 +249,46 @@ def listing(
     limit: int = 100,
     lang: str | None = None,
     config: Config | None = None,
+    after: str | None = None,
 ) -> list[Listed]:
     """A page of the notices in ``store``, in document IRI order (``limit`` of them after ``offset``).
 
     Each comes with one title, chosen in ``lang`` as the pages choose it (that language, else its
     base language, else an untagged one, else the first); ``title`` is ``None`` when the
     graph has none. ``offset`` and ``limit`` must be ``int`` (they go into the query as numbers).
+
+    ``after`` (an IRI) keeps only the documents whose IRI sorts after it (keyset pagination:
+    pass the last IRI of a page to get the next without counting the pages before; the store
+    compares ``STR(?doc)`` with it, an escaped literal). A value that is not an IRI is a
+    :class:`~notice_ld.errors.StoreError`, before the store is asked.
+
+    >>> import tempfile
+    >>> from notice_ld.model import Notice
+    >>> from notice_ld.stores.embedded import EmbeddedStore
+    >>> from notice_ld.stores.load import load
+    >>> store = EmbeddedStore(tempfile.mkdtemp())
+    >>> _ = load(store, [Notice.from_dict({"id": f"10670/1.{s * 6}", "titles": [{"value": s}]})
+    ...                  for s in "abc"])
+    >>> [n.title for n in listing(store, after="https://hdl.handle.net/10670/1.aaaaaa")]
+    ['b', 'c']
+    >>> listing(store, after='x:" } DROP ALL #')
+    Traceback (most recent call last):
+    ...
+    notice_ld.errors.StoreError: after must be an IRI, not 'x:" } DROP ALL #'
+    >>> store.close()
     """
     from notice_ld.model import Text
     from notice_ld.writers.schema_jsonld import _pick
 
     _whole("offset", offset, 0)
     _whole("limit", limit, 1)
+    if after is not None:
+        try:
+            iri(after)
+        except (TypeError, ValueError):
+            raise StoreError(f"after must be an IRI, not {after!r:.200}") from None
     cfg = config or _DEFAULT
-    result = store.query(_listing_query(cfg, offset, limit))
+    result = store.query(_listing_query(cfg, offset, limit, after))
     found: dict[tuple[str, str], list[Text]] = {}
     for doc, graph, title in result.rows:
         if doc is None or graph is None or not doc.startswith("<") or not graph.startswith("<"):

@@ -12,13 +12,18 @@ The identifier in the path is checked (:func:`notice_ld.web.paths.identifier_fro
 before the source is asked anything: a malformed one is a ``400``, an unknown notice a
 ``404``.
 
-``/`` is the index of the notices, ``page_size`` a page (``?page=N``, from 1; a "next page"
-link; ``400`` for a malformed page, ``404`` past the end): input order for files, document
-IRI order for a store. ``/void.ttl``, ``/void.nt`` and ``/.well-known/void`` (Turtle or
+``/`` is the index of the notices, ``page_size`` a page: input order for files, document
+IRI order for a store. The "next page" link carries ``?after=`` and the document IRI of the
+page's last notice (keyset pagination: a store filters on it instead of counting the notices
+before, so a page costs no more the deeper it is); ``?page=N`` (from 1) still works. ``400``
+for a malformed ``page`` or an ``after`` that is not a document IRI (before the source is
+asked), ``404`` past the end. ``/void.ttl``, ``/void.nt`` and ``/.well-known/void`` (Turtle or
 N-Triples by ``Accept``) describe the dataset in VoID + DCAT
 (:func:`notice_ld.web.site.dataset_triples`; the numbers are computed once per
-``cache_seconds``), and ``/dump/notices.nt`` streams every notice graph in N-Triples, one
-notice at a time.
+``cache_seconds``). ``/dump/notices.nt`` and the static site's dumps (``/dump/notices.ttl``,
+``/dump/notices.nt.gz``, ``/dump/notices.jsonld``) stream every notice graph one notice at a
+time, byte for byte what ``notice-ld convert`` (and the static site, for the gzipped one)
+writes for the same notices in the same order.
 
 Notices come from a :class:`NoticeSource`: :class:`MemorySource` (notices read from input
 files) or :class:`StoreSource` (a triple store, :mod:`notice_ld.stores`). Rendered answers
@@ -37,6 +42,8 @@ are cached (LRU, optionally for a limited time), so a notice asked for again cos
 ('404 Not Found', '400 Bad Request')
 >>> call(app, "/", query="page=2")[0], call(app, "/", query="page=x")[0]
 ('404 Not Found', '400 Bad Request')
+>>> call(app, "/", query="after=javascript:alert(1)")[0]
+'400 Bad Request'
 >>> status, headers, body = call(app, "/dump/notices.nt")
 >>> headers["Content-Type"], body.count(b"\\n") == len(map_notice(n).triples)
 ('application/n-triples; charset=utf-8', True)
@@ -44,13 +51,16 @@ are cached (LRU, optionally for a limited time), so a notice asked for again cos
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import itertools
 import re
+import struct
 import sys
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -66,7 +76,7 @@ from notice_ld.errors import ConfigError, RecordError, StoreError, UnknownFormat
 from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph, document_iri, map_notice
 from notice_ld.model import Notice
-from notice_ld.terms import RDF_TYPE, Triple
+from notice_ld.terms import IRI, RDF_TYPE, Triple
 from notice_ld.web.conneg import HTML, VARIANTS, Variant, negotiate
 from notice_ld.web.pages import Links, environment, labels, render_page, safe_href
 from notice_ld.web.paths import NOTICE_PREFIX, identifier_from_path, notice_path
@@ -107,6 +117,8 @@ _NTRIPLES = next(v for v in VARIANTS if v.format is Format.N_TRIPLES)
 _VOID_PATHS: Final = {"/void.ttl": _TURTLE, "/void.nt": _NTRIPLES, "/.well-known/void": None}
 _DCAT_BYTE_SIZE = "http://www.w3.org/ns/dcat#byteSize"
 _CHUNK = 1 << 16  # bytes of the dump sent at a time
+_AFTER_MAX = 4096  # characters of an ?after= value (a document IRI)
+_AFTER_SCHEMES = ("http://", "https://", "urn:")  # what document IRIs are (identifiers, templates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +135,16 @@ class IndexRow:
 @dataclass(frozen=True, slots=True)
 class DatasetStats:
     """What the dataset description says: triples (summed over the notice graphs, as the dump
-    has them), documents (notices), vocabularies used, an example document, the dump's size in
-    bytes (``None`` when unknown without writing the dump)."""
+    has them), documents (notices), vocabularies used, an example document, the N-Triples
+    dump's size in bytes (``None`` when unknown without writing the dump) and the size of each
+    dump known, ``(path, bytes)`` (paths relative to the app's root)."""
 
     triples: int
     documents: int
     vocabularies: tuple[str, ...]
     first: str | None
     dump_bytes: int | None = None
+    dump_sizes: tuple[tuple[str, int], ...] = ()
 
 
 class NoticeSource(Protocol):
@@ -146,6 +160,12 @@ class NoticeSource(Protocol):
 
     def listing(self, offset: int, limit: int) -> list[IndexRow]:
         """Up to ``limit`` rows of the index after the first ``offset``, in a stable order."""
+        ...
+
+    def listing_after(self, after: str, limit: int) -> list[IndexRow] | None:
+        """Up to ``limit`` rows of the index that follow the document IRI ``after`` in the same
+        order, found without counting the rows before (``None`` when the source cannot place
+        ``after``)."""
         ...
 
     def stats(self) -> DatasetStats:
@@ -180,13 +200,137 @@ def vocabularies(iris: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _ntriples(graph: NoticeGraph) -> bytes:
-    """One notice graph in N-Triples, by the N-Triples writer (what the dump is made of)."""
-    from notice_ld.writers import writer
+@dataclass(frozen=True, slots=True)
+class _Dump:
+    """A dump the server streams: its path (relative to the root), format, whether gzipped,
+    its ``Content-Type`` and the media type of its content."""
+
+    path: str
+    format: Format
+    gzip: bool
+    content_type: str
+    media_type: str
+
+
+@functools.cache
+def _dumps() -> dict[str, _Dump]:
+    """The dumps served: :data:`DUMP_PATH` and every dump of the static site
+    (:data:`notice_ld.web.site.DUMPS`), by path."""
+    from notice_ld.web.site import DUMPS
+
+    out = {DUMP_PATH: _Dump(DUMP_PATH, Format.N_TRIPLES, False, _NTRIPLES.content_type, _NTRIPLES.media_type)}
+    for path, fmt, media_type in DUMPS:
+        gzipped = path.endswith(".gz")
+        content_type = "application/gzip" if gzipped else f"{media_type}; charset=utf-8"
+        out[path] = _Dump(path, fmt, gzipped, content_type, media_type)
+    return out
+
+
+@functools.cache
+def _gzip_header() -> bytes:
+    """The gzip member header the static site writes (``gzip.GzipFile`` with no file name and
+    ``mtime=0``): deflate, no flags, time 0, the level's extra flags, OS "unknown"."""
+    from notice_ld.web.site import _GZIP_LEVEL
+
+    extra = 2 if _GZIP_LEVEL == zlib.Z_BEST_COMPRESSION else 4 if _GZIP_LEVEL == zlib.Z_BEST_SPEED else 0
+    return b"\x1f\x8b\x08\x00" + struct.pack("<I", 0) + bytes([extra, 255])
+
+
+@functools.cache
+def _jsonld_head() -> bytes:
+    """The JSON-LD document up to its node list: ``{"@context": …, "@graph": [``."""
+    from notice_ld.writers.jsonld import write_jsonld
 
     buffer = io.BytesIO()
-    writer(Format.N_TRIPLES)([graph], buffer, None)
-    return buffer.getvalue()
+    write_jsonld([], buffer)
+    empty = buffer.getvalue()
+    return empty[: empty.rindex(b"]")]
+
+
+class _DumpWriter:
+    """One whole-dataset dump, a notice at a time: :meth:`head`, :meth:`add` for each notice
+    graph, :meth:`tail`.
+
+    Together they are byte for byte what the format's writer (``notice-ld convert``) writes
+    for the same graphs in the same order — they are built from the same block functions, as
+    the static site's dumps are; with ``gzip``, the static site's ``.gz`` (its level, no file
+    name, ``mtime`` 0), compressed as it goes (:func:`zlib.compressobj`): nothing is held but
+    the current notice and the compressor's window.
+
+    >>> from notice_ld.model import Notice
+    >>> from notice_ld.writers import serialize
+    >>> graph = map_notice(Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]}))
+    >>> out = _DumpWriter(Format.JSON_LD)
+    >>> out.head() + out.add(graph) + out.tail() == serialize([graph], Format.JSON_LD)
+    True
+    """
+
+    def __init__(self, fmt: Format, *, gzip: bool = False) -> None:
+        from notice_ld.writers._text import _Compactor
+        from notice_ld.writers.jsonld import _Curie
+
+        if fmt not in (Format.TURTLE, Format.N_TRIPLES, Format.N_QUADS, Format.JSON_LD):
+            raise UnknownFormatError(f"no streamed dump in {fmt.value}")
+        self.format = fmt
+        self._compact = _Compactor()  # one term memo for the whole dump, as the writers keep
+        self._curie = _Curie()
+        self._first = True
+        self._zlib = None
+        if gzip:
+            from notice_ld.web.site import _GZIP_LEVEL
+
+            self._zlib = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS, zlib.DEF_MEM_LEVEL, 0)
+        self._crc = 0
+        self._size = 0
+
+    def _out(self, data: bytes) -> bytes:
+        if self._zlib is None:
+            return data
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+        return self._zlib.compress(data)
+
+    def head(self) -> bytes:
+        """What comes before the first notice (the prefixes, the JSON-LD context…)."""
+        if self.format is Format.TURTLE:
+            from notice_ld.crosswalk import prefixes
+            from notice_ld.writers._text import turtle_header
+
+            data = turtle_header(prefixes()).encode("utf-8")
+        elif self.format is Format.JSON_LD:
+            data = _jsonld_head()
+        else:
+            data = b""
+        body = self._out(data)
+        return body if self._zlib is None else _gzip_header() + body
+
+    def add(self, graph: NoticeGraph) -> bytes:
+        """One notice's part (with ``gzip``, what the compressor gives back so far: maybe nothing)."""
+        from notice_ld.writers._text import ntriples_block, turtle_block
+        from notice_ld.writers.jsonld import node_texts
+
+        if self.format is Format.TURTLE:
+            return self._out(b"\n" + turtle_block(graph, self._compact).encode("utf-8"))
+        if self.format is Format.N_TRIPLES:
+            return self._out(ntriples_block(graph).encode("utf-8"))
+        if self.format is Format.N_QUADS:
+            return self._out(ntriples_block(graph, graph.graph).encode("utf-8"))
+        texts = node_texts(graph, self._curie)
+        if not texts:
+            return b""
+        lead = "\n    " if self._first else ",\n    "
+        self._first = False
+        return self._out((lead + ",\n    ".join(texts)).encode("utf-8"))
+
+    def tail(self) -> bytes:
+        """What ends the document (and, with ``gzip``, the rest of the stream and its trailer)."""
+        data = b""
+        if self.format is Format.JSON_LD:
+            data = b"]\n}\n" if self._first else b"\n  ]\n}\n"
+        if self._zlib is None:
+            return data
+        rest = self._out(data) + self._zlib.flush()
+        return rest + struct.pack("<II", self._crc, self._size & 0xFFFFFFFF)
 
 
 class MemorySource:
@@ -204,6 +348,8 @@ class MemorySource:
             if notice.id not in self._notices and self._index.add(notice):
                 self._notices[notice.id] = notice
         self._order = list(self._notices.values())
+        # where each document is in the index (the keyset of ?after=; document IRIs are unique)
+        self._position = {document_iri(n, config): i for i, n in enumerate(self._order)}
 
     def __len__(self) -> int:
         return len(self._notices)
@@ -228,19 +374,37 @@ class MemorySource:
             out.append(IndexRow(iri, notice_path(notice.id), title.value, title.lang))
         return out
 
+    def listing_after(self, after: str, limit: int) -> list[IndexRow] | None:
+        """The notices that follow the one whose document IRI is ``after``, in input order
+        (``None`` if no notice has that IRI: input order cannot place another)."""
+        position = self._position.get(after)
+        return None if position is None else self.listing(position + 1, limit)
+
     def stats(self) -> DatasetStats:
-        """Computed from the notices: each is mapped and written once (with the dump's size)."""
-        triples = size = 0
+        """Computed from the notices: each is mapped once, and written in every dump (sizes)."""
+        triples = 0
         terms: set[str] = set()
+        writers = {path: _DumpWriter(d.format, gzip=d.gzip) for path, d in _dumps().items()}
+        sizes = {path: len(w.head()) for path, w in writers.items()}
         for graph in self.graphs():
             triples += len(graph.triples)
-            size += len(_ntriples(graph))
+            for path, w in writers.items():
+                sizes[path] += len(w.add(graph))
             for _, predicate, obj in graph.triples:
                 terms.add(predicate)
                 if predicate == RDF_TYPE:
                     terms.add(str(obj))
+        for path, w in writers.items():
+            sizes[path] += len(w.tail())
         first = document_iri(self._order[0], self.config) if self._order else None
-        return DatasetStats(triples, len(self._order), vocabularies(terms), first, size)
+        return DatasetStats(
+            triples,
+            len(self._order),
+            vocabularies(terms),
+            first,
+            dump_bytes=sizes[DUMP_PATH],
+            dump_sizes=tuple(sizes.items()),
+        )
 
     def graphs(self) -> Iterator[NoticeGraph]:
         """Each notice mapped, in input order."""
@@ -276,10 +440,16 @@ class StoreSource:
 
     def listing(self, offset: int, limit: int) -> list[IndexRow]:
         """A page of the store's :func:`~notice_ld.stores.queries.listing`, in document IRI order."""
+        return self._rows(offset=offset, limit=limit)
+
+    def _rows(self, *, limit: int, offset: int = 0, after: str | None = None) -> list[IndexRow]:
         from notice_ld.stores.queries import listing
 
         out = []
-        for row in listing(self.store, offset=offset, limit=limit, lang=self.lang, config=self.config):
+        rows = listing(
+            self.store, offset=offset, limit=limit, lang=self.lang, config=self.config, after=after
+        )
+        for row in rows:
             identifier = identifier_of_iri(row.iri, self.config)
             path = notice_path(identifier) if identifier is not None else None
             if row.title is None:
@@ -287,6 +457,11 @@ class StoreSource:
             else:
                 out.append(IndexRow(row.iri, path, row.title, row.lang))
         return out
+
+    def listing_after(self, after: str, limit: int) -> list[IndexRow]:
+        """The store's :func:`~notice_ld.stores.queries.listing` of the documents whose IRI
+        sorts after ``after`` (keyset: the store filters, it does not skip); any IRI places."""
+        return self._rows(after=after, limit=limit)
 
     def stats(self) -> DatasetStats:
         """From SPARQL counts (:func:`~notice_ld.stores.queries.counts`); the dump's size is unknown."""
@@ -349,6 +524,42 @@ def _check_iri(name: str, value: str, *, http: bool = True) -> None:
         raise ConfigError(f"the {name} is not a valid IRI: {value!r}") from None
     if http and safe_href(value) is None:
         raise ConfigError(f"the {name} must be an http(s) URL: {value!r}")
+
+
+def _after_iri(text: str) -> str | None:
+    """``text`` if it can be the ``after`` of an index page, else ``None``: an IRI (checked as
+    every IRI the app takes, :func:`_check_iri`) that is ``http``, ``https`` or ``urn`` as
+    document IRIs are, of at most 4,096 characters.
+
+    >>> _after_iri("https://hdl.handle.net/10670/1.jt89mr"), _after_iri("urn:isbn:9782070360246")
+    ('https://hdl.handle.net/10670/1.jt89mr', 'urn:isbn:9782070360246')
+    >>> [_after_iri(bad) for bad in ("javascript:alert(1)", "https://x/>", "https://x/\\n", "")]
+    [None, None, None, None]
+    """
+    if len(text) > _AFTER_MAX or not text[:8].lower().startswith(_AFTER_SCHEMES):
+        return None
+    try:
+        _check_iri("after", text, http=False)
+    except ConfigError:
+        return None
+    return text
+
+
+def _next_href(rows: list[IndexRow], root: str, page: int | None) -> str | None:
+    """The "next page" link after ``rows`` (a full page): ``?after=`` and the last document IRI,
+    percent-encoded.
+
+    A store may hold a document whose IRI cannot be an ``after`` (:func:`_after_iri`; the
+    loader writes none): then the link is ``?page=N+1`` when the page number is known, else
+    ``?after=`` the last IRI of the page that can be (the rows after it on this page are shown
+    again, none is skipped), else there is none.
+    """
+    if _after_iri(rows[-1].iri) is None and page is not None:
+        return f"{root}?page={page + 1}"
+    for row in reversed(rows):
+        if _after_iri(row.iri) is not None:
+            return f"{root}?after={quote(row.iri, safe='')}"
+    return None
 
 
 def _store_identifier(identifier: ids.Identifier) -> str:
@@ -438,11 +649,12 @@ class NoticeApp:
         head = method == "HEAD"
         root = environ.get("SCRIPT_NAME", "").rstrip("/") + "/"
         if path in ("/", "/index.html"):
-            return self._index(environ, start_response, root, head, query.get("page", ["1"])[-1])
+            return self._index(environ, start_response, root, head, query)
         if path in _VOID_PATHS:
             return self._void(environ, start_response, path, root, head, format_param)
-        if path == f"/{DUMP_PATH}":
-            return self._dump(start_response, head)
+        dump = _dumps().get(path[1:]) if path.startswith("/dump/") else None
+        if dump is not None:
+            return self._dump(start_response, head, dump)
         prefix = f"/{NOTICE_PREFIX}/"
         if not path.startswith(prefix):
             return self._plain(start_response, "404 Not Found", f"nothing at {path}\n", head=head)
@@ -547,26 +759,61 @@ class NoticeApp:
         return [b""] if head else [answer.body]
 
     def _index(
-        self, environ: WSGIEnvironment, start_response: StartResponse, root: str, head: bool, page_text: str
+        self,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+        root: str,
+        head: bool,
+        query: dict[str, list[str]],
     ) -> list[bytes]:
-        if not _PAGE.fullmatch(page_text):
-            return self._plain(
-                start_response,
-                "400 Bad Request",
-                "page must be a whole number from 1 to 999999999\n",
-                head=head,
-            )
-        page = int(page_text)
-        key = ("index", f"{page}|{root}")
+        """A page of the index: ``?after=IRI`` (keyset, what the "next" links carry) or ``?page=N``."""
+        page: int | None = None
+        after: str | None = None
+        if "after" in query:
+            if "page" in query:
+                return self._plain(
+                    start_response, "400 Bad Request", "give page or after, not both\n", head=head
+                )
+            after = _after_iri(query["after"][-1])
+            if after is None:
+                return self._plain(
+                    start_response,
+                    "400 Bad Request",
+                    "after must be the document IRI of a notice (an http, https or urn IRI of at most "
+                    f"{_AFTER_MAX} characters)\n",
+                    head=head,
+                )
+        else:
+            page_text = query.get("page", ["1"])[-1]
+            if not _PAGE.fullmatch(page_text):
+                return self._plain(
+                    start_response,
+                    "400 Bad Request",
+                    "page must be a whole number from 1 to 999999999\n",
+                    head=head,
+                )
+            page = int(page_text)
+        key = ("index", f"{page}|{root}" if after is None else f"after={after}|{root}")
         now = time.monotonic()
         answer = self._cached(key, now)
         if answer is None:
+            found: list[IndexRow] | None
             try:
-                rows = self.source.listing((page - 1) * self.page_size, self.page_size + 1)
+                if after is None:
+                    assert page is not None
+                    found = self.source.listing((page - 1) * self.page_size, self.page_size + 1)
+                else:
+                    found = self.source.listing_after(after, self.page_size + 1)
             except StoreError as exc:
                 return self._plain(start_response, "503 Service Unavailable", f"{exc}\n", head=head)
-            if not rows and page > 1:
-                return self._plain(start_response, "404 Not Found", f"there is no page {page}\n", head=head)
+            if found is None:
+                return self._plain(
+                    start_response, "404 Not Found", "no notice of the index has that IRI\n", head=head
+                )
+            rows = found
+            if not rows and page != 1:
+                gone = f"there is no page {page}" if after is None else "no notice follows that IRI"
+                return self._plain(start_response, "404 Not Found", f"{gone}\n", head=head)
             body = self._index_page(rows[: self.page_size], root, page, len(rows) > self.page_size)
             etag = f'"{hashlib.sha256(body).hexdigest()[:32]}-index"'
             answer = _Answer(body, etag, HTML.content_type, now)
@@ -576,12 +823,15 @@ class NoticeApp:
             extra.append(("Content-Security-Policy", self.csp))
         return self._send(environ, start_response, answer, head, extra)
 
-    def _index_page(self, rows: list[IndexRow], root: str, page: int, more: bool) -> bytes:
+    def _index_page(self, rows: list[IndexRow], root: str, page: int | None, more: bool) -> bytes:
         env = environment()
         t = labels(self.lang)
         alternates = [
             {"href": f"{root}void.ttl", "media_type": _TURTLE.media_type, "label": "VoID"},
-            {"href": f"{root}{DUMP_PATH}", "media_type": _NTRIPLES.media_type, "label": "N-Triples"},
+            *(
+                {"href": f"{root}{d.path}", "media_type": d.content_type.split(";")[0], "label": d.path[5:]}
+                for d in _dumps().values()
+            ),
         ]
         parts = [
             env.get_template("index_head.html").render(
@@ -593,7 +843,7 @@ class NoticeApp:
             href = f"{root}{item.path}" if item.path is not None else safe_href(item.iri)
             if href is not None:
                 parts.append(row.render(href=href, title=item.title, lang=item.lang, byline=None))
-        next_href = f"{root}?page={page + 1}" if more else None
+        next_href = _next_href(rows, root, page) if more else None
         parts.append(env.get_template("index_tail.html").render(t=t, next_href=next_href))
         return "\n".join(parts).encode("utf-8")
 
@@ -664,26 +914,48 @@ class NoticeApp:
         import pyoxigraph as ox
 
         from notice_ld.crosswalk import prefixes
+        from notice_ld.terms import triple_key
         from notice_ld.web.site import dataset_triples
         from notice_ld.writers.rdfxml import to_oxigraph_term
 
-        size = stats.dump_bytes
-        triples = dataset_triples(
-            base,
-            # what dataset_triples reads: void:triples is ``distinct``
-            stats=SimpleNamespace(
-                distinct=stats.triples,
-                documents=stats.documents,
-                vocabularies=set(stats.vocabularies),
-                first=stats.first,
-            ),
-            dumps=[(DUMP_PATH, Format.N_TRIPLES, _NTRIPLES.media_type, size or 0)],
-            title=self.title,
-            sparql_endpoint=self.sparql_endpoint,
-            license_iri=self.license_iri,
+        sizes = dict(stats.dump_sizes)
+        if stats.dump_bytes is not None:
+            sizes.setdefault(DUMP_PATH, stats.dump_bytes)
+        # what dataset_triples reads: void:triples is ``distinct``
+        numbers = SimpleNamespace(
+            distinct=stats.triples,
+            documents=stats.documents,
+            vocabularies=set(stats.vocabularies),
+            first=stats.first,
         )
-        if size is None:  # a store's dump is not written to be measured
-            triples = [t for t in triples if t[1] != _DCAT_BYTE_SIZE]
+
+        def described(dumps: Iterable[_Dump]) -> list[Triple]:
+            return dataset_triples(
+                base,
+                stats=numbers,
+                dumps=[(d.path, d.format, d.media_type, sizes.get(d.path, 0)) for d in dumps],
+                title=self.title,
+                sparql_endpoint=self.sparql_endpoint,
+                license_iri=self.license_iri,
+            )
+
+        # the static site's dumps as it describes them (a distribution ``#dump-{format}`` each),
+        # and the plain N-Triples one, whose format the gzipped one has: ``#dump-ntriples-plain``
+        served = _dumps()
+        found = set(described(d for path, d in served.items() if path != DUMP_PATH))
+        gzipped = f"{base}void.ttl#dump-{Format.N_TRIPLES.value}"
+        plain = f"{gzipped}-plain"
+        for s, p, o in described([served[DUMP_PATH]]):
+            found.add((plain if s == gzipped else s, p, IRI(plain) if o == gzipped else o))
+        # a dump not written to be measured (a store's) has no byte size
+        unmeasured = {
+            plain if path == DUMP_PATH else f"{base}void.ttl#dump-{d.format.value}"
+            for path, d in served.items()
+            if path not in sizes
+        }
+        triples = sorted(
+            (t for t in found if t[1] != _DCAT_BYTE_SIZE or t[0] not in unmeasured), key=triple_key
+        )
         quads = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), to_oxigraph_term(o)) for s, p, o in triples]
         buffer = io.BytesIO()
         if variant is _TURTLE:
@@ -697,29 +969,32 @@ class NoticeApp:
             ox.serialize(quads, buffer, ox.RdfFormat.N_TRIPLES)
         return buffer.getvalue()
 
-    def _dump(self, start_response: StartResponse, head: bool) -> Iterable[bytes]:
+    def _dump(self, start_response: StartResponse, head: bool, dump: _Dump) -> Iterable[bytes]:
         headers = [
-            ("Content-Type", _NTRIPLES.content_type),
+            ("Content-Type", dump.content_type),
             ("X-Content-Type-Options", "nosniff"),
             ("Cache-Control", "no-cache"),
         ]
         start_response("200 OK", headers)
         if head:  # an iterator, not a list: a server would say Content-Length: 0 for a list
             return iter([b""])
-        return self._dump_chunks()
+        return self._dump_chunks(dump)
 
-    def _dump_chunks(self) -> Iterator[bytes]:
-        """The N-Triples of every notice graph, a notice at a time, sent in chunks of 64 KiB."""
-        pending: list[bytes] = []
-        size = 0
+    def _dump_chunks(self, dump: _Dump) -> Iterator[bytes]:
+        """Every notice graph in the dump's format, written a notice at a time
+        (:class:`_DumpWriter`) and sent in chunks of at least 64 KiB (the rest at the end)."""
+        out = _DumpWriter(dump.format, gzip=dump.gzip)
+        pending = [out.head()]
+        size = len(pending[0])
         for graph in self.source.graphs():
-            data = _ntriples(graph)
+            data = out.add(graph)
             pending.append(data)
             size += len(data)
             if size >= _CHUNK:
                 yield b"".join(pending)
                 pending, size = [], 0
-        if pending:
+        pending.append(out.tail())
+        if any(pending):
             yield b"".join(pending)
 
     @staticmethod
