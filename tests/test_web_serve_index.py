@@ -699,3 +699,45 @@ def test_the_listing_query_takes_only_an_iri_after(store: EmbeddedStore, value: 
     with pytest.raises(StoreError, match="after must be an IRI"):
         listing(recording, after=value)  # type: ignore[arg-type]
     assert recording.queries == []
+
+
+# ------------------------------------------------------------------ failures of the store, idle clients
+
+
+class DownStore(RecordingStore):
+    """A store that has gone away: every query fails as a real one does (StoreError)."""
+
+    def query(self, sparql: str) -> Any:
+        raise StoreError("the SPARQL server at http://127.0.0.1:1/ refused the connection")
+
+    def triples(self, graph: str) -> Any:
+        raise StoreError("the SPARQL server at http://127.0.0.1:1/ refused the connection")
+
+
+def test_a_store_that_fails_gives_503_not_a_traceback(store: EmbeddedStore, notices: list[Notice]) -> None:
+    app = NoticeApp(StoreSource(DownStore(store)))  # type: ignore[arg-type]
+    for path in ("/" + notice_path(notices[0].id), "/"):
+        status, _, body = call(app, path)
+        assert status == "503 Service Unavailable", path
+        assert b"refused the connection" in body and b"Traceback" not in body
+
+
+def test_a_silent_client_is_dropped(notices: list[Notice]) -> None:
+    import socket
+
+    from notice_ld.web.app import _QuietHandler
+
+    assert _QuietHandler.timeout == 30
+    server = make_app_server(NoticeApp(MemorySource(notices)), port=0)
+    server.RequestHandlerClass.timeout = 0.5  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with socket.create_connection(("127.0.0.1", server.server_port), timeout=5) as client:
+            client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+            client.settimeout(5)
+            assert client.recv(1) == b""  # the server closed the connection
+    finally:
+        server.RequestHandlerClass.timeout = 30  # type: ignore[attr-defined]
+        server.shutdown()
+        server.server_close()

@@ -78,7 +78,7 @@ from notice_ld.mapping import NoticeGraph, document_iri, map_notice
 from notice_ld.model import Notice
 from notice_ld.terms import IRI, RDF_TYPE, Triple
 from notice_ld.web.conneg import HTML, VARIANTS, Variant, negotiate
-from notice_ld.web.pages import Links, environment, labels, render_page, safe_href
+from notice_ld.web.pages import Links, check_iri, environment, labels, render_page, safe_href
 from notice_ld.web.paths import NOTICE_PREFIX, identifier_from_path, notice_path
 from notice_ld.web.related import BY, InputRelated, RelatedLink, StoreRelated, identifier_of_iri
 
@@ -230,9 +230,9 @@ def _dumps() -> dict[str, _Dump]:
 def _gzip_header() -> bytes:
     """The gzip member header the static site writes (``gzip.GzipFile`` with no file name and
     ``mtime=0``): deflate, no flags, time 0, the level's extra flags, OS "unknown"."""
-    from notice_ld.web.site import _GZIP_LEVEL
+    from notice_ld.web.site import GZIP_LEVEL
 
-    extra = 2 if _GZIP_LEVEL == zlib.Z_BEST_COMPRESSION else 4 if _GZIP_LEVEL == zlib.Z_BEST_SPEED else 0
+    extra = 2 if GZIP_LEVEL == zlib.Z_BEST_COMPRESSION else 4 if GZIP_LEVEL == zlib.Z_BEST_SPEED else 0
     return b"\x1f\x8b\x08\x00" + struct.pack("<I", 0) + bytes([extra, 255])
 
 
@@ -277,9 +277,9 @@ class _DumpWriter:
         self._first = True
         self._zlib = None
         if gzip:
-            from notice_ld.web.site import _GZIP_LEVEL
+            from notice_ld.web.site import GZIP_LEVEL
 
-            self._zlib = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS, zlib.DEF_MEM_LEVEL, 0)
+            self._zlib = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS, zlib.DEF_MEM_LEVEL, 0)
         self._crc = 0
         self._size = 0
 
@@ -516,14 +516,7 @@ def _document_of(graph: str, triples: list[Triple], config: Config) -> str | Non
 
 def _check_iri(name: str, value: str, *, http: bool = True) -> None:
     """``ConfigError`` unless ``value`` is a valid IRI (an ``http(s)`` one when ``http``)."""
-    import pyoxigraph as ox
-
-    try:
-        ox.NamedNode(value)
-    except ValueError:
-        raise ConfigError(f"the {name} is not a valid IRI: {value!r}") from None
-    if http and safe_href(value) is None:
-        raise ConfigError(f"the {name} must be an http(s) URL: {value!r}")
+    check_iri(name, value, http=http)
 
 
 def _after_iri(text: str) -> str | None:
@@ -671,7 +664,10 @@ class NoticeApp:
             identifier = identifier_from_path(path[len(prefix) :])
         except RecordError as exc:
             return self._plain(start_response, "400 Bad Request", f"{exc}\n", head=head)
-        answer = self._answer(identifier, variant, root)
+        try:
+            answer = self._answer(identifier, variant, root)
+        except StoreError as exc:  # the store is down or refuses: say so, no traceback
+            return self._plain(start_response, "503 Service Unavailable", f"{exc}\n", head=head)
         if answer is None:
             return self._plain(
                 start_response,
@@ -1069,11 +1065,13 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
+    timeout = 30  # seconds a connection may stay silent: idle clients do not hold threads forever
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
-class _LoggingHandler(WSGIRequestHandler):
+class _LoggingHandler(_QuietHandler):
     def log_message(self, format: str, *args: Any) -> None:
         sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 

@@ -61,7 +61,7 @@ from notice_ld.web.pages import check_iri, environment, labels
 from notice_ld.web.paths import MAX_PATH, notice_path
 from notice_ld.web.related import InputRelated
 
-__all__ = ["DUMPS", "SITEMAP_LIMIT", "SiteReport", "build_site", "dataset_triples"]
+__all__ = ["DUMPS", "GZIP_LEVEL", "SITEMAP_LIMIT", "SiteReport", "build_site", "dataset_triples"]
 
 DUMPS: tuple[tuple[str, Format, str], ...] = (
     ("dump/notices.ttl", Format.TURTLE, "text/turtle"),
@@ -74,7 +74,8 @@ SITEMAP_LIMIT = 50_000
 """URLs per sitemap file (the sitemaps.org limit)."""
 
 _DEFAULT = Config()
-_GZIP_LEVEL = 3  # the N-Triples dump: 2.5x faster than level 6, 20 % larger
+GZIP_LEVEL = 3
+"""zlib level of the gzipped N-Triples dump: 2.5 times faster than level 6, about 20 % larger."""
 _VOID = "http://rdfs.org/ns/void#"
 _DCAT = "http://www.w3.org/ns/dcat#"
 _DCTERMS = "http://purl.org/dc/terms/"
@@ -234,7 +235,7 @@ class _Writer:
         self.jsonld = open(root / "dump/notices.jsonld", "wb")  # noqa: SIM115
         self.nt_file = open(root / "dump/notices.nt.gz", "wb")  # noqa: SIM115
         self.nt = gzip.GzipFile(
-            filename="", mode="wb", fileobj=self.nt_file, mtime=0, compresslevel=_GZIP_LEVEL
+            filename="", mode="wb", fileobj=self.nt_file, mtime=0, compresslevel=GZIP_LEVEL
         )
         self.rows = open(root / ".index-rows.part", "wb")  # noqa: SIM115
         self.sitemaps: list[str] = []
