@@ -145,6 +145,7 @@ import gzip, json, resource, sys, time
 from time import perf_counter
 from notice_ld.formats import Format
 from notice_ld.readers import read_path
+from notice_ld import mapping
 from notice_ld.web import _notice_files as nf, site
 path, out = sys.argv[1:3]
 totals, calls, stack, missing = {}, {}, [0.0], []
@@ -169,7 +170,7 @@ def one_label(args):
     return f"NoticeFiles._one[{fmt.value}]" if isinstance(fmt, Format) else "NoticeFiles._one"
 
 targets = [
-    (site, "map_notice", None), (nf, "render_page", None), (nf, "NoticeFiles._rdf", None),
+    (mapping, "map_notice", None), (nf, "render_page", None), (nf, "NoticeFiles._rdf", None),
     (nf, "NoticeFiles._one", one_label), (nf, "NoticeFiles.file", None), (nf, "_digests", None),
     (nf, "NoticeFiles._row", None), (nf, "NoticeFiles._vocabularies", None), (site, "_Stats.add", None),
     (site, "InputRelated.related", None), (site, "InputRelated.add", None),
@@ -181,7 +182,7 @@ for module, name, label_of in targets:
     for part in owners:
         owner = getattr(owner, part, None)
     fn = getattr(owner, attr, None) if owner is not None else None
-    label = name if module in (site, nf) else f"{module.__name__}.{name}"
+    label = name if module in (site, nf, mapping) else f"{module.__name__}.{name}"
     if not callable(fn):
         missing.append(label)
         continue

@@ -111,3 +111,27 @@ def test_a_site_with_related_links_reports_duplicates_and_leaves_no_scratch(tmp_
     assert "Titre 1" in page and "Second" not in page and "Titre 2" in page  # related link to 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert not [p for p in (tmp_path / "site").rglob("*") if p.suffix in (".sqlite", ".bin", ".part")]
+
+
+def test_related_links_do_not_depend_on_the_cache_budget() -> None:
+    """Popular keys (intersected as sets) give the same links whatever the caches may hold."""
+    concepts = [{"iri": f"https://example.org/c/{i}"} for i in range(5)]
+    notices = [
+        Notice.from_dict(
+            {
+                "id": f"10670/1.{i:06d}",
+                "titles": [{"value": str(i)}],
+                "disciplines": [concepts[j] for j in range(5) if (i >> j) & 1 or j == 0],
+            }
+        )
+        for i in range(2500)
+    ]
+    roomy, tight = InputRelated(), InputRelated(cache_entries=64)
+    roomy._LARGE = tight._LARGE = 500  # intersections, not counting
+    for notice in notices:
+        roomy.add(notice)
+        tight.add(notice)
+    for notice in notices[::97]:
+        graph = map_notice(notice)
+        assert roomy.related(graph, "disciplines", 12) == tight.related(graph, "disciplines", 12)
+    assert tight._in_sets <= 64 // 4 or len(tight._sets) == 1

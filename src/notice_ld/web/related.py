@@ -117,7 +117,8 @@ class InputRelated:
     memory stays flat however many notices are indexed: per notice a row (IRI, page path,
     title, the 64-bit keys of its creators, subjects and disciplines) and a posting per key.
     Postings are read back per page, the long ones (popular disciplines) cached up to
-    ``cache_entries`` ranks in all. Keys are the first 8 bytes of the BLAKE2b digest of the
+    ``cache_entries`` ranks in all (8 MiB by default), and up to a quarter of that as sets for
+    the intersections of popular keys. Keys are the first 8 bytes of the BLAKE2b digest of the
     creator or concept IRI: two IRIs would have to collide on 64 bits to be confused.
     Safe to share between threads.
     """
@@ -131,7 +132,7 @@ class InputRelated:
         lang: str | None = None,
         *,
         path: str | os.PathLike[str] = "",
-        cache_entries: int = 1 << 22,
+        cache_entries: int = 1 << 20,
     ) -> None:
         self._setup(config, lang, cache_entries)
         self._db = sqlite3.connect(os.fspath(path), isolation_level=None, check_same_thread=False)
@@ -157,6 +158,7 @@ class InputRelated:
         self._cache: OrderedDict[int, array[int]] = OrderedDict()
         self._cached = 0
         self._sets: OrderedDict[int, frozenset[int]] = OrderedDict()
+        self._in_sets = 0
         self._short: dict[int, array[int]] = {}
         self._last: tuple[str, tuple[int, tuple[list[int], ...]] | None] | None = None
 
@@ -167,7 +169,7 @@ class InputRelated:
         config: Config = _DEFAULT,
         lang: str | None = None,
         *,
-        cache_entries: int = 1 << 22,
+        cache_entries: int = 1 << 20,
     ) -> InputRelated:
         """A read-only view of an index another connection built and :meth:`freeze` d at ``path``
         (what the worker processes of a site build use)."""
@@ -260,6 +262,7 @@ class InputRelated:
         )
         self._cache.clear()
         self._sets.clear()
+        self._in_sets = 0
         self._short = {}
         self._last = None
         self._cached = 0
@@ -282,16 +285,23 @@ class InputRelated:
             while self._cached > self.cache_entries and len(self._cache) > 1:
                 gone, dropped = self._cache.popitem(last=False)
                 self._cached -= len(dropped)
-                self._sets.pop(gone, None)
+                dropped_set = self._sets.pop(gone, None)
+                if dropped_set is not None:
+                    self._in_sets -= len(dropped_set)
         return ranks
 
     def _set(self, key: int) -> frozenset[int]:
         found = self._sets.get(key)
         if found is None:
             found = frozenset(self._postings(key))
-            if len(self._sets) >= 64:
-                self._sets.popitem(last=False)
+            self._in_sets += len(found)
+            # sets of Python ints weigh ~60 bytes an element: a fixed budget, oldest out first
+            while self._sets and self._in_sets > self.cache_entries // 4:
+                _, dropped = self._sets.popitem(last=False)
+                self._in_sets -= len(dropped)
             self._sets[key] = found
+        else:
+            self._sets.move_to_end(key)
         return found
 
     def _top(self, me: int, keys: list[int], limit: int) -> list[tuple[int, int]]:
