@@ -32,9 +32,9 @@ import difflib
 import enum
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, Self, TypeVar
 
 import langcodes
 from pydantic import (
@@ -67,6 +67,7 @@ __all__ = [
     "Person",
     "Role",
     "Text",
+    "pick_text",
 ]
 
 _DATE_FIX = "write the date as YYYY, YYYY-MM or YYYY-MM-DD, with a month 01-12 and a day that exists"
@@ -299,6 +300,35 @@ class LongText(BaseModel):
     model_config = _FROZEN
     value: Block
     lang: LanguageTag | None = None
+
+
+_TextT = TypeVar("_TextT", Text, LongText)
+
+
+def pick_text(values: Sequence[_TextT], lang: str | None) -> _TextT | None:
+    """The value in ``lang``, else in its base language, else an untagged one, else the first
+    (``None`` for no value): how pages, citations and the schema.org view choose a title or an
+    abstract.
+
+    >>> titles = [Text(value="Vie sociale", lang="fr"), Text(value="Social life", lang="en")]
+    >>> pick_text(titles, "en-GB").value, pick_text(titles, "de").value, pick_text([], "fr")
+    ('Social life', 'Vie sociale', None)
+    """
+    if not values:
+        return None
+    if lang:
+        wanted = lang.lower()
+        base = wanted.split("-")[0]
+        for value in values:
+            if value.lang and value.lang.lower() == wanted:
+                return value
+        for value in values:
+            if value.lang and value.lang.split("-")[0].lower() == base:
+                return value
+    for value in values:
+        if value.lang is None:
+            return value
+    return values[0]
 
 
 class Person(BaseModel):

@@ -10,11 +10,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
-
 from notice_ld import identifiers as ids
-from notice_ld.model import Container, LongText, Notice, Organization, Person, Role, Text
+from notice_ld.model import Container, Notice, Organization, Person, Role, pick_text
 
 __all__ = [
     "abstract",
@@ -26,12 +23,9 @@ __all__ = [
     "keywords",
     "link",
     "pages",
-    "pick",
     "publisher",
     "title",
 ]
-
-_T = TypeVar("_T", Text, LongText)
 
 
 def title(notice: Notice) -> str:
@@ -39,24 +33,9 @@ def title(notice: Notice) -> str:
     return notice.titles[0].value
 
 
-def pick(values: Sequence[_T], lang: str | None) -> _T | None:
-    """The value in ``lang`` (or its base language), else an untagged one, else the first."""
-    if not values:
-        return None
-    if lang:
-        base = lang.split("-")[0].lower()
-        for value in values:
-            if value.lang and value.lang.split("-")[0].lower() == base:
-                return value
-    for value in values:
-        if value.lang is None:
-            return value
-    return values[0]
-
-
 def abstract(notice: Notice, lang: str | None) -> str | None:
     """The abstract in ``lang`` (else untagged, else the first), paragraphs kept."""
-    chosen = pick(notice.abstracts, lang)
+    chosen = pick_text(notice.abstracts, lang)
     return chosen.value if chosen is not None else None
 
 

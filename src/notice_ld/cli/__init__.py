@@ -20,7 +20,17 @@ from notice_ld.errors import NoticeLdError
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
-    "convert", "validate", "mint", "cite", "harvest", "load", "related", "query", "get", "site", "serve"
+    "convert",
+    "validate",
+    "mint",
+    "cite",
+    "harvest",
+    "load",
+    "related",
+    "query",
+    "get",
+    "site",
+    "serve",
 )
 """Subcommand modules under ``notice_ld.cli``, in the order ``--help`` lists them."""
 

@@ -277,8 +277,7 @@ def listing(
     notice_ld.errors.StoreError: after must be an IRI, not 'x:" } DROP ALL #'
     >>> store.close()
     """
-    from notice_ld.model import Text
-    from notice_ld.writers.schema_jsonld import _pick
+    from notice_ld.model import Text, pick_text
 
     _whole("offset", offset, 0)
     _whole("limit", limit, 1)
@@ -299,7 +298,7 @@ def listing(
             texts.append(Text.model_construct(value=literal[0], lang=literal[1]))
     out = []
     for (doc_iri, name), texts in found.items():
-        chosen = _pick(texts, lang)
+        chosen = pick_text(texts, lang)
         out.append(Listed(doc_iri, name, chosen.value if chosen else None, chosen.lang if chosen else None))
     return out
 

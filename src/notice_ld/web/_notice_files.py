@@ -199,10 +199,10 @@ class NoticeFiles:
 
     # -- what the site-wide files need ----------------------------------------------------------
     def _row(self, graph: NoticeGraph, path: str) -> bytes:
-        from notice_ld.writers.schema_jsonld import _pick
+        from notice_ld.model import pick_text
 
         n = graph.notice
-        title = _pick(n.titles, self.lang) or n.titles[0]
+        title = pick_text(n.titles, self.lang) or n.titles[0]
         names = [a.display_name for a in n.creators[:3]]
         if len(n.creators) > 3 or n.creators_et_al:
             names.append("et al.")

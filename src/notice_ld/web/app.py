@@ -365,11 +365,11 @@ class MemorySource:
 
     def listing(self, offset: int, limit: int) -> list[IndexRow]:
         """The notices in input order, ``limit`` of them after the first ``offset``."""
-        from notice_ld.writers.schema_jsonld import _pick
+        from notice_ld.model import pick_text
 
         out = []
         for notice in self._order[offset : offset + limit]:
-            title = _pick(notice.titles, self._lang) or notice.titles[0]
+            title = pick_text(notice.titles, self._lang) or notice.titles[0]
             iri = document_iri(notice, self.config)
             out.append(IndexRow(iri, notice_path(notice.id), title.value, title.lang))
         return out

@@ -45,11 +45,11 @@ from notice_ld.citation import Style, citation_language, cite
 from notice_ld.formats import Format
 from notice_ld.identifiers import Scheme
 from notice_ld.mapping import NoticeGraph
-from notice_ld.model import Concept, Notice, Organization, Person
+from notice_ld.model import Concept, Notice, Organization, Person, pick_text
 from notice_ld.web.conneg import VARIANTS, Variant
 from notice_ld.web.paths import notice_path
 from notice_ld.web.related import BY, RelatedLink
-from notice_ld.writers.schema_jsonld import _pick, script_block
+from notice_ld.writers.schema_jsonld import script_block
 
 if TYPE_CHECKING:
     import jinja2
@@ -351,7 +351,7 @@ def _highwire(n: Notice, lang: str, title: Any, page_url: str | None) -> list[An
 
 
 def _concept_label(concept: Concept, lang: str) -> tuple[str, str | None]:
-    label = _pick(concept.labels, lang)
+    label = pick_text(concept.labels, lang)
     if label is None:
         return concept.notation or concept.iri or "", None
     return label.value, label.lang
@@ -421,7 +421,7 @@ def head_fragment(graph: NoticeGraph, lang: str = "fr", *, links: Links | None =
     """
     chosen = links or Links()
     n = graph.notice
-    title = _pick(n.titles, lang) or n.titles[0]
+    title = pick_text(n.titles, lang) or n.titles[0]
     citation = cite(n, style=Style.ISIDORE, lang=lang)
     context = _head_context(graph, lang, chosen, citation, title)
     return environment().get_template("head.html").render(context)
@@ -441,7 +441,7 @@ def page_context(
     t = _LABELS[language]
     n = graph.notice
     path = notice_path(n.id)
-    title = _pick(n.titles, lang) or n.titles[0]
+    title = pick_text(n.titles, lang) or n.titles[0]
     citations = [
         {"style": "ISIDORE", "text": cite(n, style=Style.ISIDORE, lang=language)},
         {"style": "APA", "text": cite(n, style=Style.APA, lang=language)},

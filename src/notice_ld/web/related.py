@@ -96,9 +96,9 @@ def identifier_of_iri(iri: str, config: Config = _DEFAULT) -> ids.Identifier | N
 
 
 def _title(notice: Notice, lang: str | None) -> str:
-    from notice_ld.writers.schema_jsonld import _pick
+    from notice_ld.model import pick_text
 
-    chosen = _pick(notice.titles, lang)
+    chosen = pick_text(notice.titles, lang)
     return (chosen or notice.titles[0]).value
 
 

@@ -21,36 +21,17 @@ which Google ignores. ``@id`` values are the same IRIs as in the full graph.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from typing import IO, Any, TypeVar
+from collections.abc import Iterable
+from typing import IO, Any
 
 from notice_ld.crosswalk import crosswalk
 from notice_ld.mapping import NoticeGraph
 from notice_ld.mapping._engine import Builder
-from notice_ld.model import Concept, LongText, Organization, Person, Text
+from notice_ld.model import Concept, Organization, Person, pick_text
 
 __all__ = ["embed_json", "schema_object", "script_block", "write_schema_jsonld"]
 
 SCHEMA_CONTEXT = "https://schema.org"
-_T = TypeVar("_T", Text, LongText)
-
-
-def _pick(values: Sequence[_T], lang: str | None) -> _T | None:
-    """The value in ``lang`` (or its base language), else an untagged one, else the first."""
-    if not values:
-        return None
-    if lang:
-        base = lang.split("-")[0].lower()
-        for value in values:
-            if value.lang and value.lang.lower() == lang.lower():
-                return value
-        for value in values:
-            if value.lang and value.lang.split("-")[0].lower() == base:
-                return value
-    for value in values:
-        if value.lang is None:
-            return value
-    return values[0]
 
 
 def _local(iri: str | None) -> str | None:
@@ -76,7 +57,7 @@ def _agent(b: Builder, agent: Person | Organization) -> dict[str, Any]:
 
 def _concept(b: Builder, concept: Concept, lang: str | None) -> dict[str, Any]:
     obj: dict[str, Any] = {"@id": b.concept_iri(concept), "@type": "DefinedTerm"}
-    label = _pick(concept.labels, lang)
+    label = pick_text(concept.labels, lang)
     if label is not None:
         obj["name"] = label.value
     if concept.notation:
@@ -94,7 +75,7 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
     b = Builder(n, graph.config)
     obj: dict[str, Any] = {"@context": SCHEMA_CONTEXT, "@id": graph.iri}
     obj["@type"] = _local(crosswalk().type_class("document", n.type.value, "schema")) or "CreativeWork"
-    title = _pick(n.titles, lang)
+    title = pick_text(n.titles, lang)
     if title is not None:
         obj["headline"] = title.value
         obj["name"] = title.value
@@ -108,7 +89,7 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
         obj["datePublished"] = n.issued
     if n.languages:
         obj["inLanguage"] = _one_or_many(list(n.languages))
-    abstract = _pick(n.abstracts, lang)
+    abstract = pick_text(n.abstracts, lang)
     if abstract is not None:
         obj["abstract"] = abstract.value
     keywords = [
