@@ -452,6 +452,15 @@ Check: TypeAlias = Callable[[DataGraph, Sequence[Term]], bool]
 Built: TypeAlias = tuple[Constraint, Check]
 
 
+def _all_clean(targets: Sequence[CompiledShape]) -> Callable[[DataGraph, Sequence[Term]], bool]:
+    """The quick check of sh:node and sh:property: every value conforms to every nested shape."""
+
+    def check(g: DataGraph, vals: Sequence[Term]) -> bool:
+        return all(nested.clean(g, v) for v in vals for nested in targets)
+
+    return check
+
+
 def _component(local: str) -> str:
     return SH + local + "ConstraintComponent"
 
@@ -847,14 +856,7 @@ class _Compiler:
                             results.append(shape.result(f, v, iri))
             return not results, results
 
-        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
-            for v in vals:
-                for nested in targets:
-                    if not nested.clean(g, v):
-                        return False
-            return True
-
-        return run, check
+        return run, _all_clean(targets)
 
     def _property(self, node: str, values: Sequence[Term]) -> Built:
         targets = [self.shape(v) for v in values]
@@ -873,14 +875,7 @@ class _Compiler:
                         results.extend(found)
             return conforms, results
 
-        def check(g: DataGraph, vals: Sequence[Term]) -> bool:
-            for v in vals:
-                for nested in targets:
-                    if not nested.clean(g, v):
-                        return False
-            return True
-
-        return run, check
+        return run, _all_clean(targets)
 
     def _not(self, node: str, values: Sequence[Term]) -> Built:
         targets = [self.shape(v) for v in values]
