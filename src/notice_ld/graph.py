@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from notice_ld.config import Config
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
-from notice_ld.terms import XSD_STRING, Literal, Object
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -30,27 +29,16 @@ def _graphs(items: Iterable[Notice | NoticeGraph], config: Config | None) -> Ite
         yield item if isinstance(item, NoticeGraph) else map_notice(item, cfg)
 
 
-def _rdflib_term(term: Object) -> rdflib.term.Node:
-    from rdflib import Literal as RLiteral
-    from rdflib import URIRef
-
-    if isinstance(term, Literal):
-        if term.lang:
-            return RLiteral(term.value, lang=term.lang)
-        if term.datatype == XSD_STRING:
-            return RLiteral(term.value)
-        return RLiteral(term.value, datatype=URIRef(term.datatype))
-    return URIRef(term)
-
-
 def to_rdflib(notices: Iterable[Notice | NoticeGraph], *, config: Config | None = None) -> rdflib.Graph:
     """All notices' triples in one rdflib ``Graph`` (no prefixes bound but rdflib's own)."""
     from rdflib import Graph, URIRef
 
+    from notice_ld.validation._rdf import to_rdflib_node  # the one term conversion
+
     graph = Graph(bind_namespaces="none")
     for item in _graphs(notices, config):
         for s, p, o in item.triples:
-            graph.add((URIRef(s), URIRef(p), _rdflib_term(o)))
+            graph.add((URIRef(s), URIRef(p), to_rdflib_node(o)))
     return graph
 
 
@@ -60,11 +48,13 @@ def to_rdflib_dataset(
     """An rdflib ``Dataset`` with one named graph per notice."""
     from rdflib import Dataset, URIRef
 
+    from notice_ld.validation._rdf import to_rdflib_node
+
     dataset = Dataset()
     for item in _graphs(notices, config):
         g = dataset.graph(URIRef(item.graph))
         for s, p, o in item.triples:
-            g.add((URIRef(s), URIRef(p), _rdflib_term(o)))
+            g.add((URIRef(s), URIRef(p), to_rdflib_node(o)))
     return dataset
 
 
