@@ -418,27 +418,20 @@ class OxigraphServer(RemoteStore):
 
     def _post_nquads(self, batch: Sequence[Entry]) -> int:
         body = quads_nquads(batch)
-        if len(body) > self.max_bytes and len(batch) > 1:
-            raise _TooLarge(f"{len(body)} bytes > max_bytes")
-        self.request(
-            "POST",
-            self.gsp_url,
-            what="N-Quads batch load",
-            data=body,
-            headers={"Content-Type": "application/n-quads; charset=utf-8"},
-        )
-        return len(body)
+        return self._post(batch, body, self.gsp_url, "N-Quads batch load", "application/n-quads")
 
     def _post_update(self, batch: Sequence[Entry]) -> int:
         body = replace_update(batch).encode("utf-8")
+        return self._post(
+            batch, body, self.update_url, "replacing changed graphs", "application/sparql-update"
+        )
+
+    def _post(self, batch: Sequence[Entry], body: bytes, url: str, what: str, media_type: str) -> int:
+        """POST one batch's body (a batch over ``max_bytes`` is split by the caller)."""
         if len(body) > self.max_bytes and len(batch) > 1:
             raise _TooLarge(f"{len(body)} bytes > max_bytes")
         self.request(
-            "POST",
-            self.update_url,
-            what="replacing changed graphs",
-            data=body,
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+            "POST", url, what=what, data=body, headers={"Content-Type": f"{media_type}; charset=utf-8"}
         )
         return len(body)
 
