@@ -29,6 +29,17 @@ import requests
 
 
 @dataclass
+def stop_process(process: subprocess.Popen[Any]) -> None:
+    """Terminate a child process, killing it if it does not exit within 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
 class Element:
     tag: str
     attrs: list[tuple[str, str | None]]
@@ -102,13 +113,7 @@ class ServeProcess:
         raise RuntimeError("notice-ld serve did not start within 30 s")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
         if self.process.stderr:
             self.process.stderr.close()
 
@@ -216,13 +221,7 @@ class Chromium:
         ws = getattr(self, "ws", None)
         if ws is not None:
             ws.close()
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
