@@ -28,7 +28,6 @@ import pytest
 import requests
 
 
-@dataclass
 def stop_process(process: subprocess.Popen[Any]) -> None:
     """Terminate a child process, killing it if it does not exit within 10 s."""
     if process.poll() is None:
@@ -40,6 +39,7 @@ def stop_process(process: subprocess.Popen[Any]) -> None:
             process.wait(5)
 
 
+@dataclass
 class Element:
     tag: str
     attrs: list[tuple[str, str | None]]
