@@ -66,6 +66,12 @@ class DistinctCounter:
         if len(self._pending) >= self.buffer:
             self._spill()
 
+    def add_bytes(self, values: bytes) -> None:
+        """Count the values of an ``array("Q")`` given as its bytes (native order)."""
+        self._pending.frombytes(values)
+        if len(self._pending) >= self.buffer:
+            self._spill()
+
     def _spill(self) -> None:
         if self._pending:
             self._runs.append(self._append([array("Q", sorted(set(self._pending)))]))

@@ -39,7 +39,6 @@ import gzip
 import io
 import os
 import shutil
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,11 +122,7 @@ class _Stats:
         self.triples += written.triples
         self._own += written.own
         self.vocabularies.update(written.vocabularies)
-        digests = array("Q")
-        digests.frombytes(written.digests)
-        add = self._shared.add
-        for digest in digests:
-            add(digest)
+        self._shared.add_bytes(written.digests)
 
     @property
     def distinct(self) -> int:
@@ -422,8 +417,9 @@ def _accepted(
         if too_long is not None:
             reject(too_long)
             continue
-        iri = document_iri(outcome, config)
-        if position in duplicates if seen is None else not seen.add(iri):
+        duplicate = position in duplicates if seen is None else not seen.add(document_iri(outcome, config))
+        if duplicate:
+            iri = document_iri(outcome, config)
             reject(
                 RecordError(
                     record=str(outcome.id),
