@@ -346,3 +346,22 @@ def test_cli_load_related_get_query(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "few.jsonl").write_text("\n".join(head) + "\n", encoding="utf-8")
     assert main(["load", str(tmp_path / "few.jsonl"), "--store", where, "--sync"]) == 0
     assert "0 added, 0 changed, 5 unchanged, 21 removed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_value_over_the_parser_buffer_costs_nothing_to_its_batch(tmp_path: Path, bulk: bool) -> None:
+    """pyoxigraph's N-Quads parser refuses a line over 16 MiB (and with it the whole load): the
+    notice that holds one goes in another way, and the others of its batch go in too."""
+    big = Notice.from_dict({**record(1), "abstracts": [{"value": "x" * (17 * 1024 * 1024)}]})
+    notices = [Notice.from_dict(record(0)), big, Notice.from_dict(record(2))]
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        report = load(store, notices, validate=False, bulk=bulk, max_notices=3)
+        assert report.counts()["added"] == 3 and not report.refused and report.bulk is bulk
+        triples = store.triples(graph_iri(handle(1), None))
+        assert triples is not None
+        assert any(len(str(o)) > 17 * 1024 * 1024 for _, _, o in triples)
+        for i in (0, 2):
+            assert store.triples(graph_iri(handle(i), None))
+    finally:
+        store.close()

@@ -81,8 +81,17 @@ class RecordError(NoticeLdError, ValueError):
         return clone
 
     def as_dict(self) -> dict[str, str | None]:
-        """The error as a JSON-ready mapping (used by reports)."""
-        return {"record": self.record, "field": self.field, "problem": self.problem, "fix": self.fix}
+        """The error as a JSON-ready mapping (used by reports); always encodable as UTF-8.
+
+        >>> RecordError(record="caf" + chr(0xDCE9), problem="p").as_dict()["record"]
+        'caf\\\\udce9'
+        """
+        return {
+            "record": None if self.record is None else _encodable(self.record),
+            "field": _encodable(self.field),
+            "problem": _encodable(self.problem),
+            "fix": _encodable(self.fix),
+        }
 
     def __str__(self) -> str:
         where = []
@@ -92,7 +101,16 @@ class RecordError(NoticeLdError, ValueError):
             where.append(f"field {self.field}")
         head = ", ".join(where)
         text = f"{head}: {self.problem}" if head else self.problem
-        return f"{text} (fix: {self.fix})" if self.fix else text
+        return _encodable(f"{text} (fix: {self.fix})" if self.fix else text)
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (bytes that were not UTF-8) written as ``\\udcXX``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 class IdentifierError(RecordError):

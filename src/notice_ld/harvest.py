@@ -36,7 +36,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Protocol
 
 from notice_ld.errors import HarvestError, RecordError
 from notice_ld.model import Notice
-from notice_ld.readers import Deletion, ReaderOptions, Residue
+from notice_ld.readers import Deletion, ReaderOptions, ReadWarning, Residue
 from notice_ld.readers.oai_dc import outcomes, read_header
 from notice_ld.readers.xmlsafe import Envelope, XMLDocumentError, split_records
 
@@ -302,6 +302,7 @@ class HarvestReport:
     errors: list[RecordError] = field(default_factory=list)
     residues: list[Residue] = field(default_factory=list)
     deletions: list[Deletion] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON report."""
@@ -312,6 +313,7 @@ class HarvestReport:
             "errors": [e.as_dict() for e in self.errors],
             "residue": [item for r in self.residues for item in r.as_dicts()],
             "deletions": [d.as_dict() for d in self.deletions],
+            "warnings": [w.as_dict() for w in self.warnings],
         }
 
 
@@ -339,6 +341,8 @@ def harvest_into(
             result.deletions.append(outcome)
         elif isinstance(outcome, Residue):
             result.residues.append(outcome)
+        elif isinstance(outcome, ReadWarning):
+            result.warnings.append(outcome)
         else:
             result.errors.append(outcome)
         if on_outcome is not None:

@@ -8,9 +8,22 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-__all__ = ["EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "atomic_output"]
+if TYPE_CHECKING:
+    import argparse
+
+    from notice_ld.identifiers import HandleMinter
+    from notice_ld.readers import ReaderOptions
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_REJECTED",
+    "EXIT_USAGE",
+    "add_record_limit",
+    "atomic_output",
+    "reader_options",
+]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -45,3 +58,24 @@ def atomic_output(path: str) -> Iterator[IO[bytes]]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def add_record_limit(parser: argparse.ArgumentParser) -> None:
+    """``--max-record-bytes``: the per-record size limit of every reader."""
+    from notice_ld.readers import DEFAULT_MAX_RECORD_BYTES
+
+    parser.add_argument(
+        "--max-record-bytes",
+        type=int,
+        default=DEFAULT_MAX_RECORD_BYTES,
+        metavar="N",
+        help=f"refuse a record (JSON Lines line, JSON item, CSV row, XML record) over N bytes "
+        f"(default: {DEFAULT_MAX_RECORD_BYTES:,})",
+    )
+
+
+def reader_options(args: argparse.Namespace, minter: HandleMinter | None = None) -> ReaderOptions:
+    """The reader options the arguments name (see :func:`add_record_limit`)."""
+    from notice_ld.readers import ReaderOptions
+
+    return ReaderOptions(minter=minter, max_record_bytes=args.max_record_bytes)

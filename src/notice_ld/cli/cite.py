@@ -20,10 +20,10 @@ from typing import Protocol
 
 from notice_ld import identifiers as ids
 from notice_ld.citation import LANGUAGES, Style, cite
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, reader_options
 from notice_ld.errors import RecordError
 from notice_ld.model import Notice
-from notice_ld.readers import InputFormat, read_path
+from notice_ld.readers import InputFormat, ReaderOptions, read_path
 
 __all__ = ["FileSource", "NoticeSource", "register"]
 
@@ -65,9 +65,15 @@ class FileSource:
     ['10670/1.jt89mr']
     """
 
-    def __init__(self, inputs: Sequence[str], input_format: InputFormat | None = None) -> None:
+    def __init__(
+        self,
+        inputs: Sequence[str],
+        input_format: InputFormat | None = None,
+        options: ReaderOptions | None = None,
+    ) -> None:
         self.inputs = list(inputs)
         self.input_format = input_format
+        self.options = options
 
     def find(self, wanted: Sequence[ids.Identifier]) -> dict[ids.Identifier, Found]:
         """Look every wanted identifier up in the files."""
@@ -75,7 +81,7 @@ class FileSource:
         by_id: dict[ids.Identifier, Notice] = {}
         other: dict[ids.Identifier, Found] = {}
         for name in self.inputs:
-            for outcome in read_path(name, self.input_format):
+            for outcome in read_path(name, self.input_format, options=self.options):
                 if isinstance(outcome, RecordError):
                     key = _parse_quietly(outcome.record)
                     if key in targets and key not in other:
@@ -115,6 +121,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         choices=[f.value for f in InputFormat],
         help="input format (default: from the file name)",
     )
+    add_record_limit(parser)
     parser.add_argument(
         "--style", default=Style.ISIDORE.value, choices=[s.value for s in Style], help="default: isidore"
     )
@@ -128,7 +135,7 @@ def source_from(args: argparse.Namespace) -> NoticeSource:
 
     check_inputs(args.inputs)
     fmt = InputFormat.from_name(args.input_format) if args.input_format else None
-    return FileSource(args.inputs, fmt)
+    return FileSource(args.inputs, fmt, reader_options(args))
 
 
 def _write(line: str) -> None:

@@ -21,12 +21,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
 from notice_ld.config import DEFAULT_BASE_IRI, Config, Profile
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph, map_notice
-from notice_ld.readers import Deletion, InputFormat, ReaderOptions, Residue, read_path
+from notice_ld.readers import Deletion, InputFormat, ReaderOptions, ReadWarning, Residue, read_path
 
 if TYPE_CHECKING:
     from notice_ld.validation import ValidationReport, ValidationResult, Validator
@@ -56,6 +56,7 @@ def add_mapping_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="document IRIs from a template with {id}, e.g. https://isidore.science/document/{id}",
     )
+    add_record_limit(parser)
 
 
 def config_from(args: argparse.Namespace) -> Config:
@@ -119,6 +120,12 @@ class Tally:
         self.keep_results = False
         self.severities = {"Violation": 0, "Warning": 0, "Info": 0}  # counts: memory stays flat
         self.engine = ""
+        self.warnings: list[ReadWarning] = []  # about inputs; nothing was lost
+
+    def warn(self, warning: ReadWarning) -> None:
+        """Record and print one warning about an input."""
+        self.warnings.append(warning)
+        print(f"notice-ld: warning: {warning}", file=sys.stderr)
 
     def reject(self, error: RecordError) -> None:
         """Record and print one rejected record."""
@@ -134,6 +141,7 @@ class Tally:
             "deleted": len(self.deletions),
             "deletions": [d.as_dict() for d in self.deletions],
             "residue": [item for r in self.residues for item in r.as_dicts()],
+            "warnings": [w.as_dict() for w in self.warnings],
             "invalid": self.invalid,
             "validation": {
                 "engine": self.engine,
@@ -187,6 +195,9 @@ def mapped(
             if isinstance(outcome, Deletion):
                 tally.deletions.append(outcome)
                 continue
+            if isinstance(outcome, ReadWarning):
+                tally.warn(outcome)
+                continue
             try:
                 graph = map_notice(outcome, config)
             except (NoticeLdError, ValueError) as exc:
@@ -217,11 +228,12 @@ def run(args: argparse.Namespace) -> int:
     check_inputs(args.inputs)
     tally = Tally()
     tally.keep_results = bool(args.report)
-    options = None
+    minter = None
     if args.prefix:
         from notice_ld.identifiers import HandleMinter
 
-        options = ReaderOptions(minter=HandleMinter(args.prefix))
+        minter = HandleMinter(args.prefix)
+    options = reader_options(args, minter)
     validation = None
     if args.validate:
         from notice_ld.validation import Validator

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output, reader_options
 from notice_ld.cli._store import add_store_options, open_from, resume_path
 from notice_ld.cli.convert import add_mapping_options, check_inputs, config_from
 from notice_ld.readers import InputFormat, read_path
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     resume = args.resume or (resume_path(args.endpoint) if args.endpoint else None)
     store = open_from(args, resume=resume)
     try:
-        stream = (item for name in args.inputs for item in read_path(name, input_format))
+        options = reader_options(args)
+        stream = (item for name in args.inputs for item in read_path(name, input_format, options=options))
         report = load(
             store,
             stream,
@@ -55,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
+    for warning in report.warnings:
+        print(f"notice-ld: warning: {warning}", file=sys.stderr)
     for error in report.rejected + report.invalid + report.refused:
         print(f"notice-ld: rejected {error}", file=sys.stderr)
     if report.sync_skipped:

@@ -18,7 +18,7 @@ import signal
 import sys
 from types import FrameType
 
-from notice_ld.cli._common import EXIT_OK
+from notice_ld.cli._common import EXIT_OK, add_record_limit, reader_options
 from notice_ld.cli._store import add_store_options, config_for, open_from
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.model import Notice
@@ -43,6 +43,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--from", dest="input_format", choices=[f.value for f in InputFormat], help="input format"
     )
+    add_record_limit(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, help="port (default: 8080; 0 picks a free one)")
     parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="page language (default: fr)")
@@ -92,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
         check_inputs(args.inputs)
         fmt = InputFormat.from_name(args.input_format) if args.input_format else None
         notices = []
-        for outcome in itertools.chain.from_iterable(read_path(n, fmt) for n in args.inputs):
+        options = reader_options(args)
+        for outcome in itertools.chain.from_iterable(read_path(n, fmt, options=options) for n in args.inputs):
             if isinstance(outcome, Notice):
                 notices.append(outcome)
             elif isinstance(outcome, RecordError):

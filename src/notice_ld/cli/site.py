@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
@@ -30,6 +30,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--from", dest="input_format", choices=[f.value for f in InputFormat], help="input format"
     )
+    add_record_limit(parser)
     parser.add_argument(
         "--base-url",
         default="http://127.0.0.1:8080/",
@@ -96,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
     config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
 
     def source() -> Iterable[object]:
-        return itertools.chain.from_iterable(read_path(name, fmt) for name in args.inputs)
+        options = reader_options(args)
+        return itertools.chain.from_iterable(read_path(name, fmt, options=options) for name in args.inputs)
 
     def rejected(error: RecordError) -> None:
         print(f"notice-ld: rejected {error}", file=sys.stderr)

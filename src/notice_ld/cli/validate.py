@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError, UnknownFormatError
 
@@ -50,6 +50,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--from", dest="input_format", default=None, help="input format, if not from the name"
     )
+    add_record_limit(parser)
     parser.add_argument(
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
     )
@@ -69,7 +70,7 @@ def _profiles(values: list[str]) -> list[str] | None:
 def run(args: argparse.Namespace) -> int:
     """Run ``validate``."""
     from notice_ld.model import Notice
-    from notice_ld.readers import InputFormat, read_path
+    from notice_ld.readers import InputFormat, ReadWarning, read_path
     from notice_ld.validation import ValidationReport, Validator
     from notice_ld.validation._rdf import RDF_FORMAT_NAMES, guess_rdf_format, parse_rdf, parse_rdf_path
 
@@ -107,11 +108,13 @@ def run(args: argparse.Namespace) -> int:
                 continue
             reports.append(validator.validate_triples(triples, name=name))
             continue
-        for outcome in read_path(name, notice_format):
+        for outcome in read_path(name, notice_format, options=reader_options(args)):
             if isinstance(outcome, RecordError):
                 reports.append(validator.record_error(outcome))
             elif isinstance(outcome, Notice):  # deleted records and residues are not notices
                 reports.append(validator.validate_notice(outcome, config))
+            elif isinstance(outcome, ReadWarning):
+                print(f"notice-ld: warning: {outcome}", file=sys.stderr)
     report = ValidationReport.combine(reports) if reports else validator.validate_triples([])
     rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
     with atomic_output(args.output) as out:

@@ -6,8 +6,8 @@ notice some of whose values could not be mapped, a :class:`~notice_ld.readers.ou
 for each deleted OAI-PMH record, and :class:`~notice_ld.errors.RecordError` objects, so a bad
 record never stops the others. JSON and JSON Lines readers only ever yield notices and errors.
 
-Streams may be text or binary: XML is parsed from bytes (a text stream is encoded to UTF-8
-first), JSON and CSV from text (a binary stream is decoded as UTF-8, with or without BOM).
+Streams may be text or binary; readers work on bytes (a text stream is encoded to UTF-8 first),
+so a byte that is not UTF-8 costs its record only (see :mod:`notice_ld.readers.text`).
 
 >>> import io, json
 >>> lines = io.StringIO(json.dumps({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]}) + "\\n"
@@ -31,19 +31,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, TYPE_CHECKING, Final, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias
 
 from notice_ld.errors import ConfigError, RecordError, UnknownFormatError
 from notice_ld.model import Notice
-from notice_ld.readers.outcomes import Deletion, Residue, ResidueItem
+from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue, ResidueItem
 
 if TYPE_CHECKING:
     from notice_ld.identifiers import HandleMinter
 
 __all__ = [
+    "DEFAULT_MAX_RECORD_BYTES",
     "Deletion",
     "InputFormat",
     "Outcome",
+    "ReadWarning",
     "ReaderOptions",
     "Residue",
     "ResidueItem",
@@ -51,7 +53,7 @@ __all__ = [
     "read_path",
 ]
 
-Outcome: TypeAlias = Notice | RecordError | Residue | Deletion
+Outcome: TypeAlias = Notice | RecordError | Residue | Deletion | ReadWarning
 
 DEFAULT_MAX_RECORD_BYTES: Final = 8 * 1024 * 1024
 
@@ -62,7 +64,8 @@ class ReaderOptions:
 
     ``minter`` mints the identifier of a record that has no usable one, from its OAI identifier
     (the same key gives the same Handle on every run); ``max_record_bytes`` bounds the size of
-    one XML record (a bigger record is reported and skipped without being held in memory).
+    one record — a JSON Lines line, a JSON array item, a CSV row, an XML record (a bigger record
+    is reported and skipped, and in JSON Lines, CSV and XML never held in memory).
 
     >>> from notice_ld.identifiers import HandleMinter
     >>> ReaderOptions(minter=HandleMinter("10670")).minter.prefix
@@ -115,23 +118,31 @@ _BY_SUFFIX: Final = MappingProxyType(
     {".json": InputFormat.JSON, ".xml": InputFormat.OAI_DC, ".csv": InputFormat.CSV}
 )
 
-# format -> ("module:function", stream kind the function reads: "text" or "bytes")
+# format -> ("module:function", what the function reads: "lines" a buffered binary stream,
+# "bytes" an iterator of byte chunks)
 _READERS: Final = MappingProxyType(
     {
-        InputFormat.JSONL: ("notice_ld.readers.jsonl:read_jsonl", "text"),
-        InputFormat.JSON: ("notice_ld.readers.jsonl:read_json", "text"),
+        InputFormat.JSONL: ("notice_ld.readers.jsonl:read_jsonl", "lines"),
+        InputFormat.JSON: ("notice_ld.readers.jsonl:read_json", "lines"),
         InputFormat.OAI_DC: ("notice_ld.readers.oai_dc:read_oai_dc", "bytes"),
-        InputFormat.CSV: ("notice_ld.readers.csv:read_csv", "text"),
+        InputFormat.CSV: ("notice_ld.readers.csv:read_csv", "lines"),
     }
 )
 
-TextReader: TypeAlias = Callable[[IO[str], str, ReaderOptions], Iterator[Outcome]]
+StreamReader: TypeAlias = Callable[[IO[bytes], str, ReaderOptions], Iterator[Outcome]]
 ByteReader: TypeAlias = Callable[[Iterator[bytes], str, ReaderOptions], Iterator[Outcome]]
 
 _CHUNK = 1 << 16
 
 
 _DECLARED_ENCODING = re.compile(r"""\A(\ufeff?\s*<\?xml\s[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+
+
+def _encoded(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: kept as (invalid) bytes, rejected by the reader
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _byte_chunks(stream: IO[str] | IO[bytes]) -> Iterator[bytes]:
@@ -145,18 +156,39 @@ def _byte_chunks(stream: IO[str] | IO[bytes]) -> Iterator[bytes]:
         if isinstance(chunk, str):
             if first:
                 chunk = _DECLARED_ENCODING.sub(r'\1"UTF-8"', chunk, count=1)
-            yield chunk.encode("utf-8")
+            yield _encoded(chunk)
         else:
             yield chunk
         first = False
 
 
-def _is_binary(stream: IO[str] | IO[bytes]) -> bool:
-    if isinstance(stream, io.TextIOBase):
-        return False
-    if isinstance(stream, io.RawIOBase | io.BufferedIOBase):
+class _RawAdapter(io.RawIOBase):
+    """Any readable stream (text or binary) as raw bytes, for a :class:`io.BufferedReader`."""
+
+    def __init__(self, stream: IO[str] | IO[bytes]) -> None:
+        self._chunks = _byte_chunks(stream)
+        self._pending = b""
+
+    def readable(self) -> bool:
         return True
-    return isinstance(stream.read(0), bytes)
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def _buffered(stream: IO[str] | IO[bytes]) -> IO[bytes]:
+    """A buffered binary stream with ``peek`` over ``stream`` (which is never closed)."""
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(_RawAdapter(stream), _CHUNK)
 
 
 def read(
@@ -166,7 +198,10 @@ def read(
     name: str = "<input>",
     options: ReaderOptions | None = None,
 ) -> Iterator[Outcome]:
-    """Read notices from a text or binary stream; ``name`` is used in error messages."""
+    """Read notices from a text or binary stream; ``name`` is used in error messages.
+
+    The stream is read, never closed. Text streams are read as the UTF-8 encoding of their text.
+    """
     target, kind = _READERS[fmt]
     module, _, attr = target.partition(":")
     function = getattr(importlib.import_module(module), attr)
@@ -174,19 +209,8 @@ def read(
     if kind == "bytes":
         byte_reader: ByteReader = function
         return byte_reader(_byte_chunks(stream), name, opts)
-    text_reader: TextReader = function
-    if _is_binary(stream):
-        return _decoded(text_reader, stream, name, opts)  # type: ignore[arg-type]
-    return text_reader(stream, name, opts)  # type: ignore[arg-type]
-
-
-def _decoded(reader: TextReader, stream: IO[bytes], name: str, opts: ReaderOptions) -> Iterator[Outcome]:
-    """Run a text reader on a binary stream decoded as UTF-8 (BOM dropped); the stream stays open."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    try:
-        yield from reader(text, name, opts)
-    finally:
-        text.detach()
+    stream_reader: StreamReader = function
+    return stream_reader(_buffered(stream), name, opts)
 
 
 def read_path(

@@ -44,7 +44,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld.errors import RecordError
 from notice_ld.model import Notice
-from notice_ld.readers import dc
+from notice_ld.readers import dc, text
 
 if TYPE_CHECKING:
     from notice_ld.readers import Outcome, ReaderOptions
@@ -389,44 +389,126 @@ def _delimiter(line: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
-def read_csv(stream: IO[str], name: str, options: ReaderOptions | None = None) -> Iterator[Outcome]:
-    """Read notices from CSV text (see the module docstring for the columns)."""
+def read_csv(stream: IO[bytes], name: str, options: ReaderOptions | None = None) -> Iterator[Outcome]:
+    """Read notices from CSV bytes (see the module docstring for the columns).
+
+    A malformed row (a quote not closed, a cell or row over the size limit, a byte that is not
+    UTF-8) is an error for that row; reading goes on with the next line.
+    """
+    limit = options.max_record_bytes if options is not None else 8 * 1024 * 1024
+    if csv.field_size_limit() < limit:
+        # process-wide in the csv module; only ever raised, to the largest record allowed
+        csv.field_size_limit(limit)
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    wide = text.wide_encoding(head)
+    if wide is not None:
+        yield text.encoding_error(name, wide)
+        return
+    source = _Lines(stream, limit)
     try:
-        first = stream.readline()
-        if not first.strip():
-            yield RecordError(
-                record=name,
-                problem="the file is empty (no header row)",
-                fix="put the column names on the first row",
-            )
-            return
-        rows = csv.reader(_chain(first.lstrip("\ufeff"), stream), delimiter=_delimiter(first), strict=True)
+        first = next(source)
+    except (StopIteration, _LongLine):
+        first = ""
+    if not first.strip():
+        yield RecordError(
+            record=name,
+            problem="the file is empty (no header row)" if not first else "the header row is too long",
+            fix="put the column names on the first row",
+        )
+        return
+    source.push(first)
+    rows = csv.reader(source, delimiter=_delimiter(first), strict=True)
+    try:
         header = next(rows)
-        columns = _header(header, f"{name} row 1")
-        if isinstance(columns, RecordError):
-            yield columns
-            return
-        for number, row in enumerate(rows, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            yield _row(columns, row, number, name)
-    except UnicodeDecodeError as exc:
-        yield RecordError(
-            record=name,
-            problem=f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})",
-            fix="save the spreadsheet as 'CSV UTF-8' and read it again",
-        )
     except csv.Error as exc:
-        yield RecordError(
-            record=name,
-            problem=f"the CSV is malformed ({exc})",
-            fix="check the quotes: a cell that contains the separator or a line break is quoted",
+        yield RecordError(record=f"{name} row 1", problem=f"the header is malformed ({exc})", fix=_FIX_QUOTES)
+        return
+    columns = _header(header, f"{name} row 1")
+    if isinstance(columns, RecordError):
+        yield columns
+        return
+    number = 1
+    while True:
+        number += 1
+        start = source.number + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except _LongLine as long:
+            yield text.long_record_error(f"{name} row {number} (line {long.number})", long.size, limit)
+            continue
+        except csv.Error as exc:
+            yield _malformed(name, number, start, source.number, str(exc), limit)
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        size = sum(len(cell) for cell in row)
+        if size > limit:
+            yield text.long_record_error(f"{name} row {number}", size, limit)
+            continue
+        yield _row(columns, row, number, name)
+
+
+_FIX_QUOTES: Final = "check the quotes: a cell that contains the separator or a line break is quoted"
+
+
+def _malformed(name: str, number: int, start: int, end: int, message: str, limit: int) -> RecordError:
+    where = f"{name} row {number}" + (f" (line {start})" if start != number else "")
+    if "field larger than field limit" in message:
+        return text.long_record_error(where, limit + 1, limit)
+    if "unexpected end of data" in message:
+        return RecordError(
+            record=where,
+            problem=f"a quote opened on line {start} is never closed: "
+            f"lines {start}-{end} were read as one cell",
+            fix=_FIX_QUOTES,
         )
+    return RecordError(record=where, problem=f"the CSV is malformed ({message})", fix=_FIX_QUOTES)
 
 
-def _chain(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+class _LongLine(Exception):
+    def __init__(self, number: int, size: int) -> None:
+        super().__init__(f"line {number} is {size} bytes")
+        self.number, self.size = number, size
+
+
+class _Lines:
+    """The lines of a binary stream as text, for :func:`csv.reader` (line breaks kept).
+
+    A class, not a generator: raising :class:`_LongLine` from ``__next__`` leaves it usable, so
+    the reader goes on after a line over the limit. The stream is never closed here.
+    """
+
+    def __init__(self, stream: IO[bytes], limit: int) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._pushed: str | None = None
+        self.number = 0
+
+    def push(self, line: str) -> None:
+        self._pushed = line
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._pushed is not None:
+            line, self._pushed = self._pushed, None
+            return line
+        raw = self._stream.readline(self._limit + 1)
+        if not raw:
+            raise StopIteration
+        self.number += 1
+        if self.number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if len(raw) > self._limit and not raw.endswith(b"\n"):
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):
+                raw = self._stream.readline(1 << 20)
+                size += len(raw)
+            raise _LongLine(self.number, size)
+        return text.decode(raw)
 
 
 def _row(columns: list[_Column], row: list[str], number: int, name: str) -> Outcome:
@@ -440,6 +522,16 @@ def _row(columns: list[_Column], row: list[str], number: int, name: str) -> Outc
             problem="the row has more cells than the header has columns",
             fix="add a column name for the extra cells, or delete them",
         )
+    for col in columns:
+        cell = row[col.index - 1] if col.index - 1 < len(row) else ""
+        bad = text.undecodable_byte(cell)
+        if bad is not None:
+            return RecordError(
+                record=text.escaped(record),
+                field=f"column {col.name!r}",
+                problem=text.not_utf8_problem(bad[1]),
+                fix=text.not_utf8_fix(name),
+            )
     try:
         data, paths = _row_dict(columns, row)
     except _CellError as err:

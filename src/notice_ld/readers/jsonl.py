@@ -1,22 +1,46 @@
-"""JSON Lines and JSON readers for the notice JSON form (``docs/notice.schema.json``)."""
+"""JSON Lines and JSON readers for the notice JSON form (``docs/notice.schema.json``).
+
+Both read bytes and isolate records: a line (JSON Lines) or an array item (JSON) that is not
+UTF-8, holds an integer too long to read, nests too deep or is over the per-record size limit is
+one :class:`~notice_ld.errors.RecordError` naming the record and the field; the records around
+it go through. A file in UTF-16 or UTF-32 is one error for the file, with the command that
+converts it.
+
+>>> import io
+>>> data = (b'{"id": "10670/1.a", "titles": [{"value": "caf\\xe9"}]}\\n'
+...         b'{"id": "10670/1.b", "titles": [{"value": "T"}]}\\n')
+>>> for outcome in read_jsonl(io.BytesIO(data), "in.jsonl"):
+...     print(outcome if isinstance(outcome, RecordError) else outcome.id)
+record 10670/1.a (in.jsonl:1), field titles[0].value: holds the byte 0xE9, which is not UTF-8 (...
+10670/1.b
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Iterator, Mapping
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld.errors import RecordError
 from notice_ld.model import Notice
+from notice_ld.readers import text
 
 if TYPE_CHECKING:
     from notice_ld.readers import ReaderOptions
 
 __all__ = ["read_json", "read_jsonl", "to_outcome"]
 
+_DEFAULT_LIMIT: Final = 8 * 1024 * 1024
+_DECODER: Final = json.JSONDecoder()
+_SPACE: Final = re.compile(r"[ \t\n\r]*")
+_TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]|[^"\[\]{}]+', re.DOTALL)
 
-def to_outcome(data: Any, where: str) -> Notice | RecordError:
-    """Validate one decoded record; errors name the record by its id and position."""
+
+def to_outcome(data: Any, where: str, source: str | None = None) -> Notice | RecordError:
+    """Validate one decoded record; errors name the record by its id and position (``where``);
+    ``source`` is the file name used in fixes (default: ``where``)."""
     if not isinstance(data, Mapping):
         return RecordError(
             record=where, problem="a notice must be a JSON object", fix="write one JSON object per notice"
@@ -24,47 +48,206 @@ def to_outcome(data: Any, where: str) -> Notice | RecordError:
     ident = data.get("id")
     if isinstance(ident, Mapping):
         ident = ident.get("value")
-    record = f"{ident} ({where})" if isinstance(ident, str) else where
+    record = f"{text.escaped(ident)} ({where})" if isinstance(ident, str) else where
+    bad = _undecodable(data)
+    if bad is not None:
+        path, byte = bad
+        return RecordError(
+            record=record,
+            field=path,
+            problem=text.not_utf8_problem(byte),
+            fix=text.not_utf8_fix(source or where),
+        )
     try:
         return Notice.from_dict(data, record=record)
     except RecordError as err:
         return err
+    except RecursionError:
+        return _too_deep(record)
+
+
+def _undecodable(data: Mapping[str, Any]) -> tuple[str, int] | None:
+    """The path of the first key or string value holding a byte that was not UTF-8 (iterative)."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            found = text.undecodable_byte(value)
+            if found is not None:
+                return path or "(the record)", found[1]
+        elif isinstance(value, Mapping):
+            for key, item in reversed(list(value.items())):
+                found = text.undecodable_byte(key)
+                if found is not None:
+                    return (f"{path}.{text.escaped(key)}" if path else text.escaped(key)), found[1]
+                stack.append((f"{path}.{key}" if path else key, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return None
+
+
+def _too_deep(record: str) -> RecordError:
+    return RecordError(
+        record=record,
+        problem="the record nests arrays or objects too deeply to be read (a notice is a few levels deep)",
+        fix="check how the record was produced; a notice is an object of fields, lists and small objects",
+    )
+
+
+def _huge_number(record: str, exc: ValueError) -> RecordError:
+    digits = re.search(r"value has (\d+) digits", str(exc))
+    size = f" of {int(digits.group(1)):,} digits" if digits else ""
+    return RecordError(
+        record=record,
+        problem=f"the record holds an integer{size}, over the {sys.get_int_max_str_digits():,} digits "
+        "a number may have",
+        fix="write identifiers and long numbers as JSON strings, in quotes",
+    )
+
+
+_ID_HINT: Final = re.compile(r'"id"\s*:\s*(?:\{\s*"value"\s*:\s*)?"([^"\\]{1,200})"')
+
+
+def _named(line: str, where: str) -> str:
+    """``where``, with the record's id in front when a quick look finds one (for errors)."""
+    found = _ID_HINT.search(line)
+    return f"{text.escaped(found.group(1))} ({where})" if found else where
+
+
+def _loads(line: str, where: str) -> Any | RecordError:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RecordError(
+            record=_named(line, where),
+            problem=f"not valid JSON ({exc.msg} at column {exc.colno})",
+            fix="write one complete JSON object per line",
+        )
+    except RecursionError:
+        return _too_deep(_named(line, where))
+    except ValueError as exc:  # an integer literal over sys.get_int_max_str_digits() digits
+        return _huge_number(_named(line, where), exc)
 
 
 def read_jsonl(
-    stream: IO[str], name: str, options: ReaderOptions | None = None
+    stream: IO[bytes], name: str, options: ReaderOptions | None = None
 ) -> Iterator[Notice | RecordError]:
     """One notice per line; blank lines are skipped; a bad line is an error for that line only."""
-    for number, line in enumerate(stream, start=1):
-        line = line.rstrip("\r\n")
+    limit = options.max_record_bytes if options is not None else _DEFAULT_LIMIT
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    wide = text.wide_encoding(head)
+    if wide is not None:
+        yield text.encoding_error(name, wide)
+        return
+    for number, line in text.lines(stream, limit):
+        where = f"{name}:{number}"
+        if isinstance(line, text.LongLine):
+            yield text.long_record_error(where, line.size, limit)
+            continue
         if not line.strip():
             continue
-        where = f"{name}:{number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield RecordError(
-                record=where,
-                problem=f"not valid JSON ({exc.msg} at column {exc.colno})",
-                fix="write one complete JSON object per line",
-            )
-            continue
-        yield to_outcome(data, where)
+        data = _loads(line, where)
+        yield data if isinstance(data, RecordError) else to_outcome(data, where, name)
 
 
 def read_json(
-    stream: IO[str], name: str, options: ReaderOptions | None = None
+    stream: IO[bytes], name: str, options: ReaderOptions | None = None
 ) -> Iterator[Notice | RecordError]:
-    """A JSON array of notices, or one notice object."""
-    try:
-        data = json.load(stream)
-    except json.JSONDecodeError as exc:
-        yield RecordError(
-            record=name,
-            problem=f"not valid JSON ({exc.msg} at line {exc.lineno})",
-            fix="check the file is one JSON array of notice objects",
-        )
+    """A JSON array of notices, or one notice object; each array item is checked on its own."""
+    limit = options.max_record_bytes if options is not None else _DEFAULT_LIMIT
+    raw = stream.read()
+    wide = text.wide_encoding(raw[:4])
+    if wide is not None:
+        yield text.encoding_error(name, wide)
         return
-    items = data if isinstance(data, list) else [data]
-    for index, item in enumerate(items):
-        yield to_outcome(item, f"{name}[{index}]")
+    doc = text.decode(raw.removeprefix(b"\xef\xbb\xbf"))
+    del raw
+    start = _SPACE.match(doc).end()  # type: ignore[union-attr]
+    if doc.startswith("[", start):
+        yield from _items(doc, start + 1, name, limit)
+        return
+    item = _item(doc, start, name, limit, name)
+    if isinstance(item, RecordError):
+        yield item
+        return
+    outcome, end = item
+    yield outcome
+    if _SPACE.match(doc, end).end() != len(doc):  # type: ignore[union-attr]
+        yield _syntax(name, doc, end, "extra data after the notice")
+
+
+def _items(doc: str, pos: int, name: str, limit: int) -> Iterator[Notice | RecordError]:
+    index = 0
+    pos = _SPACE.match(doc, pos).end()  # type: ignore[union-attr]
+    if doc.startswith("]", pos):
+        return
+    while True:
+        where = f"{name}[{index}]"
+        item = _item(doc, pos, where, limit, name)
+        if isinstance(item, RecordError):  # a syntax error: nothing after it can be placed
+            yield item
+            return
+        outcome, pos = item
+        yield outcome
+        index += 1
+        pos = _SPACE.match(doc, pos).end()  # type: ignore[union-attr]
+        if doc.startswith(",", pos):
+            pos = _SPACE.match(doc, pos + 1).end()  # type: ignore[union-attr]
+            continue
+        if doc.startswith("]", pos):
+            end = _SPACE.match(doc, pos + 1).end()  # type: ignore[union-attr]
+            if end != len(doc):
+                yield _syntax(name, doc, end, "extra data after the array")
+            return
+        yield _syntax(name, doc, pos, "expected ',' or ']' after an item; the items after it are not read")
+        return
+
+
+def _item(
+    doc: str, pos: int, where: str, limit: int, name: str
+) -> tuple[Notice | RecordError, int] | RecordError:
+    """One value at ``pos``: its outcome and where it ends, or a syntax error (reading stops)."""
+    try:
+        data, end = _DECODER.raw_decode(doc, pos)
+    except json.JSONDecodeError as exc:
+        return _syntax(where, doc, exc.pos, exc.msg)
+    except (RecursionError, ValueError) as exc:
+        skipped = _skip(doc, pos)
+        if skipped is None:
+            return _syntax(where, doc, pos, "unbalanced brackets")
+        error = _too_deep(where) if isinstance(exc, RecursionError) else _huge_number(where, exc)
+        return error, skipped
+    if end - pos > limit:
+        return text.long_record_error(where, len(doc[pos:end].encode("utf-8", "surrogateescape")), limit), end
+    return to_outcome(data, where, name), end
+
+
+def _skip(doc: str, pos: int) -> int | None:
+    """The end of the JSON value at ``pos`` found without parsing it (brackets and strings only)."""
+    depth = 0
+    for match in _TOKEN.finditer(doc, pos):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+        elif token in ("]", "}"):
+            depth -= 1
+            if depth == 0:
+                return match.end()
+            if depth < 0:
+                return None
+        elif depth == 0 and token[0] != '"':
+            cut = re.match(r"[^,\]}\s]*", token)
+            return match.start() + (cut.end() if cut else len(token))
+        elif depth == 0:
+            return match.end()
+    return None
+
+
+def _syntax(where: str, doc: str, pos: int, message: str) -> RecordError:
+    line = doc.count("\n", 0, pos) + 1
+    column = pos - (doc.rfind("\n", 0, pos) + 1) + 1
+    return RecordError(
+        record=where,
+        problem=f"not valid JSON ({message} at line {line} column {column}); the records before it were read",
+        fix="check the file is one JSON array of notice objects (or use JSON Lines: one notice per line)",
+    )

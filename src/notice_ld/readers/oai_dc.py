@@ -42,7 +42,7 @@ from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.model import Notice
 from notice_ld.readers import dc
-from notice_ld.readers.outcomes import Deletion, Residue, ResidueItem
+from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue, ResidueItem
 from notice_ld.readers.xmlsafe import Envelope, RawRecord, XMLDocumentError, split_records
 
 if TYPE_CHECKING:
@@ -253,16 +253,24 @@ def outcomes(raw: RawRecord, where: str, minter: HandleMinter | None = None) -> 
 def read_oai_dc(chunks: Iterable[bytes], name: str, options: ReaderOptions) -> Iterator[Outcome]:
     """Read an OAI-PMH response, a bare ``<record>`` or a bare ``oai_dc:dc`` document."""
     envelope = Envelope()
+    warned = 0
     try:
         for raw in split_records(chunks, envelope=envelope, max_record_bytes=options.max_record_bytes):
+            while warned < len(envelope.warnings):
+                yield ReadWarning(name, *envelope.warnings[warned])
+                warned += 1
             yield from outcomes(raw, name, options.minter)
     except XMLDocumentError as exc:
+        for problem, fix in envelope.warnings[warned:]:
+            yield ReadWarning(name, problem, fix)
         yield RecordError(
             record=name if exc.line is None else f"{name}:{exc.line}",
             problem=exc.problem,
             fix=exc.fix or "repair the document; the records before this point were read",
         )
         return
+    for problem, fix in envelope.warnings[warned:]:
+        yield ReadWarning(name, problem, fix)
     for code, message in envelope.errors:
         if code != "noRecordsMatch":
             yield RecordError(

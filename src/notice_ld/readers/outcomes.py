@@ -6,7 +6,9 @@ A reader's stream is made of four kinds of values, in input order:
 * :class:`Residue` — right after its notice: the values of that record that could not be mapped
   (element, value, why), so that nothing is dropped without a word;
 * :class:`Deletion` — an OAI-PMH record whose header says ``status="deleted"``;
-* :class:`~notice_ld.errors.RecordError` — a record that could not be read or validated.
+* :class:`~notice_ld.errors.RecordError` — a record that could not be read or validated;
+* :class:`ReadWarning` — something about the input the user should know, which lost nothing
+  (an XML declaration its bytes contradict, say).
 
 >>> r = Residue(record="10.1234/x", source="oai:hal:x",
 ...             items=(ResidueItem("dc:coverage", "Inde", "the notice model has no coverage field"),))
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Deletion", "Residue", "ResidueItem", "residue_summary"]
+__all__ = ["Deletion", "ReadWarning", "Residue", "ResidueItem", "residue_summary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,26 @@ class Deletion:
             "datestamp": self.datestamp,
             "notice_id": self.notice_id,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """A warning about an input (or part of it): where, what, and what to do; nothing was lost.
+
+    >>> print(ReadWarning("a.xml", "the declaration says ISO-8859-1, the bytes are UTF-8", "declare UTF-8"))
+    a.xml: the declaration says ISO-8859-1, the bytes are UTF-8 (fix: declare UTF-8)
+    """
+
+    record: str
+    problem: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        """The JSON-ready form (used by reports)."""
+        return {"record": self.record, "problem": self.problem, "fix": self.fix}
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.problem}" + (f" (fix: {self.fix})" if self.fix else "")
 
 
 def residue_summary(residues: list[Residue], *, limit: int = 8) -> list[str]:

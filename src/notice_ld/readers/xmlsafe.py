@@ -99,6 +99,8 @@ class Envelope:
     complete_list_size: int | None = None
     cursor: int | None = None
     records: int = 0
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """``(problem, fix)`` about the document as a whole, e.g. an encoding its bytes contradict."""
 
 
 def hardened_parser() -> etree.XMLParser:
@@ -127,7 +129,51 @@ _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 _HINT = re.compile(rb"<(?:[\w.-]+:)?identifier\b[^>]*>\s*([^<]{1,500}?)\s*<")
 
 
-def _utf8_chunks(chunks: Iterable[bytes]) -> Iterator[bytes]:
+_WIDE: Final = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+_SINGLE_BYTE_LATIN: Final = frozenset({"latin-1", "iso8859-1", "iso8859-15", "cp1252", "ascii"})
+_UTF8_MULTIBYTE: Final = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _contradicted(declared: str, head: bytes, envelope: Envelope, written: str) -> str:
+    """The encoding to read with, when the declaration is contradicted by the bytes (with a
+    warning in ``envelope``); else ``declared``.
+
+    XML 1.0 appendix F: a document whose first bytes are ``<?xml`` in ASCII is not UTF-16/32
+    (which has no BOM here), whatever its declaration says; it is read as UTF-8. A single-byte
+    declaration (ISO-8859-1, Windows-1252) over bytes that are valid UTF-8 with multi-byte
+    sequences is read as declared, as the standard says, but warned about: the text is almost
+    certainly mojibake ("CafÃ©").
+    """
+    if declared in _WIDE:
+        envelope.warnings.append(
+            (
+                f"the XML declaration says {written} but the bytes are not {written} "
+                "(no byte order mark, '<?xml' in single bytes); the document was read as UTF-8",
+                'declare the encoding the file is in: <?xml version="1.0" encoding="UTF-8"?>',
+            )
+        )
+        return "utf-8"
+    if declared in _SINGLE_BYTE_LATIN and _UTF8_MULTIBYTE.search(head):
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # a real non-UTF-8 byte, not a cut at the end of the head
+                return declared
+        sample = _UTF8_MULTIBYTE.search(head)
+        shown = sample.group().decode("utf-8", "replace") if sample else ""
+        misread = sample.group().decode(declared, "replace") if sample else ""
+        envelope.warnings.append(
+            (
+                f"the XML declaration says {written} but the bytes look like UTF-8 "
+                f"({shown!r} reads as {misread!r}); the text was read as {written}, as declared, "
+                "and is probably garbled",
+                'declare the encoding the file is in: <?xml version="1.0" encoding="UTF-8"?>',
+            )
+        )
+    return declared
+
+
+def _utf8_chunks(chunks: Iterable[bytes], envelope: Envelope | None = None) -> Iterator[bytes]:
     """The stream as UTF-8 bytes without BOM or XML declaration (replaced by its newlines)."""
     source = iter(chunks)
     head = b""
@@ -162,6 +208,7 @@ def _utf8_chunks(chunks: Iterable[bytes]) -> Iterator[bytes]:
             ) from None
         if decl:
             head = b"\n" * decl.group().count(b"\n") + head[decl.end() :]
+        canonical = _contradicted(canonical, head, envelope if envelope is not None else Envelope(), encoding)
         if canonical == "utf-8":
             if head:
                 yield head
@@ -363,7 +410,7 @@ def split_records(
             )
         return RawRecord(wrapper[0], start_line, _hint(data))
 
-    stream = _utf8_chunks(chunks)
+    stream = _utf8_chunks(chunks, env)
     eof = False
     while not eof:
         chunk = next(stream, None)

@@ -24,7 +24,7 @@ import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Final, cast
 
 import pyoxigraph as ox
 
@@ -37,6 +37,19 @@ __all__ = ["BULK_MARKER", "EmbeddedStore"]
 
 BULK_MARKER = "notice-ld-bulk-load.marker"
 """File present in the store folder while a bulk load runs (see the module docs)."""
+
+PARSER_LINE_LIMIT: Final = 16 * 1024 * 1024 - 64 * 1024
+"""pyoxigraph's N-Quads parser holds one line in a buffer of at most 16 MiB and refuses the whole
+load beyond it; a notice with a line near that size (a value of about 16 MiB) is written through
+SPARQL Update instead, which has no such limit (the margin covers the graph name)."""
+
+
+def _parser_safe(entry: Entry) -> bool:
+    """Whether every N-Quads line of ``entry`` fits the parser's buffer (see PARSER_LINE_LIMIT)."""
+    text = entry.nt()
+    if len(text) * 4 < PARSER_LINE_LIMIT:  # at most 4 UTF-8 bytes per character
+        return True
+    return all(len(line.encode("utf-8")) < PARSER_LINE_LIMIT for line in text.split("\n"))
 
 
 class EmbeddedStore:
@@ -83,9 +96,16 @@ class EmbeddedStore:
         for entry in batch:
             exists = not entry.new or self._store.contains_named_graph(ox.NamedNode(entry.graph.graph))
             (changed if exists else fresh).append(entry)
+        large = [e for e in fresh if not _parser_safe(e)]
+        if large:
+            fresh = [e for e in fresh if _parser_safe(e)]
+            changed.extend(large)
         try:
             if fresh:
-                self._store.load(quads_nquads(fresh), ox.RdfFormat.N_QUADS)
+                try:
+                    self._store.load(quads_nquads(fresh), ox.RdfFormat.N_QUADS)
+                except MemoryError:  # the parser's buffer, for a line the check did not foresee
+                    changed.extend(fresh)
             if changed:
                 self._store.update(replace_update(changed))
         except OSError as exc:
@@ -140,7 +160,10 @@ class EmbeddedStore:
             fh.flush()
             os.fsync(fh.fileno())
         _fsync_dir(self.location)
-        self._store.bulk_load(cast(IO[bytes], _NQuadsStream(batches)), ox.RdfFormat.N_QUADS)
+        large: list[Entry] = []
+        self._store.bulk_load(cast(IO[bytes], _NQuadsStream(batches, large)), ox.RdfFormat.N_QUADS)
+        for entry in large:
+            self._store.update(replace_update([entry]))
         self._store.flush()
         marker.unlink()
         _fsync_dir(self.location)
@@ -149,10 +172,18 @@ class EmbeddedStore:
 class _NQuadsStream:
     """A binary reader over the N-Quads of batches, produced lazily (flat memory)."""
 
-    def __init__(self, batches: Iterable[Sequence[Entry]]) -> None:
-        self._batches = iter(batches)
+    def __init__(self, batches: Iterable[Sequence[Entry]], large: list[Entry]) -> None:
+        self._batches = (self._safe(batch) for batch in batches)
+        self._large = large
         self._buffer = b""
         self._pos = 0
+
+    def _safe(self, batch: Sequence[Entry]) -> Sequence[Entry]:
+        """The entries the parser can take; the others are kept aside (``large``)."""
+        if all(_parser_safe(e) for e in batch):
+            return batch
+        self._large.extend(e for e in batch if not _parser_safe(e))
+        return [e for e in batch if _parser_safe(e)]
 
     def read(self, size: int = -1) -> bytes:
         """Up to ``size`` bytes (everything left when ``size`` is negative)."""

@@ -41,7 +41,7 @@ from notice_ld.config import Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
-from notice_ld.readers.outcomes import Deletion, Residue
+from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue
 from notice_ld.stores import Entry, Store, content_hash
 from notice_ld.writers._text import ntriples_block
 
@@ -66,6 +66,7 @@ class LoadReport:
     invalid: list[RecordError] = field(default_factory=list)
     refused: list[RecordError] = field(default_factory=list)
     deletions_unresolved: list[str] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
     sync_skipped: str | None = None
     bulk: bool = False
     seconds: float = 0.0
@@ -91,6 +92,7 @@ class LoadReport:
             "bulk": self.bulk,
             "seconds": round(self.seconds, 3),
             "errors": [e.as_dict() for e in self.rejected + self.invalid + self.refused],
+            "warnings": [w.as_dict() for w in self.warnings],
         }
 
 
@@ -158,7 +160,7 @@ def _batched(entries: Iterable[Entry], max_notices: int, max_triples: int) -> It
 
 def load(
     store: Store,
-    notices: Iterable[Notice | NoticeGraph | RecordError | Residue | Deletion],
+    notices: Iterable[Notice | NoticeGraph | RecordError | Residue | Deletion | ReadWarning],
     *,
     config: Config | None = None,
     sync: bool = False,
@@ -194,6 +196,9 @@ def load(
                 report.rejected.append(item)
                 continue
             if isinstance(item, Residue):
+                continue
+            if isinstance(item, ReadWarning):
+                report.warnings.append(item)
                 continue
             if isinstance(item, Deletion):
                 if item.notice_id is None:
