@@ -18,6 +18,7 @@ from rdflib.compare import graph_diff, to_isomorphic
 from notice_ld import Format, Notice, serialize
 from notice_ld.graph import to_rdflib, to_rdflib_dataset
 from notice_ld.mapping import map_notice
+from notice_ld.writers import write
 
 from .conftest import EXAMPLES, ROOT
 
@@ -189,8 +190,17 @@ def test_golden_turtle_is_the_seed_graph(seed: Notice) -> None:
 def test_writers_stream_to_a_binary_file(seed: Notice) -> None:
     for fmt in Format:
         buffer = io.BytesIO()
-        assert serialize([seed, seed], fmt, buffer) is None
-        assert buffer.getvalue()
+        assert write([seed, seed], fmt, buffer) == 2
+        assert buffer.getvalue() == serialize([seed, seed], fmt)
+
+
+def test_serialize_refuses_what_is_not_notices_with_a_clear_type_error(seed: Notice) -> None:
+    import rdflib
+
+    with pytest.raises(TypeError, match="not an rdflib Graph"):
+        serialize(rdflib.Graph(), Format.TURTLE)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected a notice"):
+        serialize([{"id": "10670/1.x"}], Format.TURTLE)  # type: ignore[list-item]
 
 
 def test_empty_input_is_still_a_valid_document() -> None:

@@ -16,10 +16,22 @@ from operator import itemgetter
 from typing import IO
 
 from notice_ld.crosswalk import Curies, prefixes
+from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object
+from notice_ld.writers.stream import Codec
 
-__all__ = ["write_nquads", "write_ntriples", "write_turtle"]
+__all__ = [
+    "NQuadsCodec",
+    "NTriplesCodec",
+    "TurtleCodec",
+    "ntriples_block",
+    "turtle_block",
+    "turtle_header",
+    "write_nquads",
+    "write_ntriples",
+    "write_turtle",
+]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
@@ -51,7 +63,7 @@ def nt_term(term: Object) -> str:
     return _iriref(term)
 
 
-class _Compactor:
+class Compactor:
     """Turtle terms: prefixed names where the local name is a plain PN_LOCAL, else ``<IRI>``."""
 
     def __init__(self) -> None:
@@ -76,7 +88,7 @@ def turtle_header(table: Mapping[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in table.items())
 
 
-def turtle_block(graph: NoticeGraph, compact: _Compactor) -> str:
+def turtle_block(graph: NoticeGraph, compact: Compactor) -> str:
     """One notice in Turtle (without the prefix block): the document first, then the other subjects.
 
     The triples are sorted, so each subject's triples and each predicate's objects are contiguous.
@@ -98,14 +110,26 @@ def turtle_block(graph: NoticeGraph, compact: _Compactor) -> str:
     return "\n".join(blocks)
 
 
+class TurtleCodec(Codec):
+    """Turtle: the fixed prefix block once, then each notice's block after a blank line."""
+
+    format = Format.TURTLE
+    lead = first_lead = b"\n"
+
+    def __init__(self) -> None:
+        self.compact = Compactor()
+        self._header = turtle_header(prefixes()).encode("utf-8")
+
+    def header(self) -> bytes:
+        return self._header
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        return turtle_block(graph, self.compact).encode("utf-8")
+
+
 def write_turtle(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as one Turtle document."""
-    table = prefixes()
-    compact = _Compactor()
-    out.write(turtle_header(table).encode("utf-8"))
-    for graph in graphs:
-        out.write(b"\n")
-        out.write(turtle_block(graph, compact).encode("utf-8"))
+    TurtleCodec().write(graphs, out)
 
 
 def ntriples_block(graph: NoticeGraph, graph_name: str | None = None) -> str:
@@ -130,16 +154,40 @@ def ntriples_block(graph: NoticeGraph, graph_name: str | None = None) -> str:
     return "".join(lines)
 
 
+class NTriplesCodec(Codec):
+    """N-Triples: one notice's triples after the other's (parts concatenate)."""
+
+    format = Format.N_TRIPLES
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        return ntriples_block(graph).encode("utf-8")
+
+
+class NQuadsCodec(Codec):
+    """N-Quads: each notice in its own named graph (:attr:`NoticeGraph.graph`)."""
+
+    format = Format.N_QUADS
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        return ntriples_block(graph, graph.graph).encode("utf-8")
+
+    @staticmethod
+    def from_ntriples(ntriples: str, graph_name: str) -> str:
+        """The N-Quads of a notice from its N-Triples (a raw newline only ends a line: literals
+        escape theirs), cheaper than writing the triples again."""
+        return ntriples.replace(" .\n", f" {_iriref(graph_name)} .\n")
+
+
 def write_ntriples(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as N-Triples, one notice's triples after the other's."""
-    for graph in graphs:
-        out.write(ntriples_block(graph).encode("utf-8"))
+    NTriplesCodec().write(graphs, out)
 
 
 def write_nquads(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as N-Quads, each notice in its own named graph (:attr:`NoticeGraph.graph`)."""
-    for graph in graphs:
-        out.write(ntriples_block(graph, graph.graph).encode("utf-8"))
+    NQuadsCodec().write(graphs, out)
 
 
 _ = IRI
+
+_Compactor = Compactor  # the former private name, until the web package uses the codecs

@@ -47,10 +47,12 @@ from anyascii import anyascii
 
 from notice_ld.citation import _fields as f
 from notice_ld.citation._names import family_of
+from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import ContainerType, DocumentType, Notice, Organization, Person, Role
+from notice_ld.writers.stream import Codec
 
-__all__ = ["KeyRegistry", "base_key", "bibtex_entry", "latex", "write_bibtex"]
+__all__ = ["BibtexCodec", "KeyRegistry", "base_key", "bibtex_entry", "latex", "write_bibtex"]
 
 _LATEX = {
     "\\": r"\textbackslash{}",
@@ -262,12 +264,48 @@ def bibtex_entry(notice: Notice, key: str) -> str:
     return f"@{entry_type}{{{key},\n{body}\n}}\n"
 
 
+class BibtexCodec(Codec):
+    """BibTeX: one entry per notice, a blank line between entries, keys unique in the file.
+
+    A part's entries keep their base keys (``unique=False``); :meth:`merge` makes them unique
+    across parts, in order, as one writer would have.
+    """
+
+    format = Format.BIBTEX
+    lead = b"\n"
+
+    def __init__(self, *, unique: bool = True) -> None:
+        self.keys = KeyRegistry() if unique else None
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        notice = graph.notice
+        base = base_key(notice)
+        return bibtex_entry(notice, self.keys.claim(base) if self.keys is not None else base).encode("utf-8")
+
+    def for_part(self) -> Codec:
+        return BibtexCodec(unique=False)
+
+    def merge(self, parts: Iterable[IO[bytes]], out: IO[bytes]) -> None:
+        keys = KeyRegistry()
+        first = True
+        for part in parts:
+            for line in part:
+                if first:
+                    if line != self.lead:
+                        raise ValueError(f"not a part of a BibTeX output (it starts {line[:40]!r})")
+                    first = False
+                    continue
+                head = _ENTRY_HEAD.match(line)
+                if head is not None:
+                    key = keys.claim(head.group(2).decode("utf-8"))
+                    line = b"@" + head.group(1) + b"{" + key.encode("utf-8") + b",\n"
+                out.write(line)
+
+
+_ENTRY_HEAD = re.compile(rb"^@(\w+)\{([^,\s]*),\n$")
+"""The first line of an entry (fields are indented, so only entry heads start with ``@``)."""
+
+
 def write_bibtex(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None) -> None:
     """Write one BibTeX entry per notice, separated by a blank line (``lang`` is not used)."""
-    keys = KeyRegistry()
-    first = True
-    for graph in graphs:
-        notice = graph.notice
-        entry = bibtex_entry(notice, keys.claim(base_key(notice)))
-        out.write((entry if first else "\n" + entry).encode("utf-8"))
-        first = False
+    BibtexCodec().write(graphs, out)

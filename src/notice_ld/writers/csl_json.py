@@ -35,10 +35,12 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from notice_ld.citation import _fields as f
+from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import ContainerType, DocumentType, Notice, Organization, Person, Role
+from notice_ld.writers.stream import Codec
 
-__all__ = ["csl_item", "write_csl_json"]
+__all__ = ["CslJsonCodec", "csl_item", "write_csl_json"]
 
 _TYPES = {
     DocumentType.ARTICLE: "article-journal",
@@ -104,16 +106,30 @@ def csl_item(notice: Notice, lang: str | None = None) -> dict[str, Any]:
     return item
 
 
+class CslJsonCodec(Codec):
+    """CSL-JSON: a JSON array of CSL items, one key per line (``[]`` for none)."""
+
+    format = Format.CSL_JSON
+    lead = b","
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode  # keys are CSL names: ASCII
+
+    def header(self) -> bytes:
+        return b"["
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        encode = self._encode
+        fields = ",\n".join(
+            f'    "{key}": {encode(value)}' for key, value in csl_item(graph.notice, self.lang).items()
+        )
+        return f"\n  {{\n{fields}\n  }}".encode()
+
+    def footer(self, empty: bool) -> bytes:
+        return b"]\n" if empty else b"\n]\n"
+
+
 def write_csl_json(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None) -> None:
     """Write a JSON array of CSL items, one item at a time, one key per line (``[]`` for none)."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # keys are CSL variable names: plain ASCII
-    out.write(b"[")
-    first = True
-    for graph in graphs:
-        fields = ",\n".join(
-            f'    "{key}": {encode(value)}' for key, value in csl_item(graph.notice, lang).items()
-        )
-        item = f"\n  {{\n{fields}\n  }}"
-        out.write((item if first else "," + item).encode("utf-8"))
-        first = False
-    out.write(b"]\n" if first else b"\n]\n")
+    CslJsonCodec(lang).write(graphs, out)

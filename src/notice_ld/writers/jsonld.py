@@ -15,10 +15,12 @@ from operator import itemgetter
 from typing import IO
 
 from notice_ld.crosswalk import Curies, prefixes
+from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object
+from notice_ld.writers.stream import Codec
 
-__all__ = ["context", "node_texts", "write_jsonld"]
+__all__ = ["Curie", "JsonLdCodec", "context", "node_texts", "write_jsonld"]
 
 
 def context() -> dict[str, str]:
@@ -30,7 +32,7 @@ _ENCODE: Callable[[str], str] = json.encoder.encode_basestring
 """JSON string encoding, exactly as ``json.dumps(..., ensure_ascii=False)`` writes strings (C code)."""
 
 
-class _Curie:
+class Curie:
     """JSON-LD compact IRIs: any local name that does not start with ``//``."""
 
     def __init__(self) -> None:
@@ -50,14 +52,14 @@ class _Curie:
         return f'{{"@id": {_ENCODE(self(term))}}}'
 
 
-def node_texts(graph: NoticeGraph, curie: _Curie | None = None) -> list[str]:
+def node_texts(graph: NoticeGraph, curie: Curie | None = None) -> list[str]:
     """The notice's nodes as compacted JSON-LD node objects (JSON text), the document first.
 
     Written directly as text: keys sorted (``@id``, ``@type``, then the CURIEs), one value or a
     list of values in triple order — byte for byte what ``json.dumps(node, ensure_ascii=False,
     sort_keys=True)`` gives for the same node, at a fraction of the cost.
     """
-    c = curie or _Curie()
+    c = curie or Curie()
     nodes: list[tuple[bool, str, str]] = []
     for subject, group in groupby(graph.triples, key=itemgetter(0)):
         keys: dict[str, list[str]] = {}
@@ -76,15 +78,31 @@ def node_texts(graph: NoticeGraph, curie: _Curie | None = None) -> list[str]:
     return [text for _, _, text in nodes]
 
 
+class JsonLdCodec(Codec):
+    """JSON-LD: ``{"@context": …, "@graph": [`` then one node object per line, ``]}``."""
+
+    format = Format.JSON_LD
+    lead = b",\n    "
+    first_lead = b"\n    "
+
+    def __init__(self) -> None:
+        self.curie = Curie()
+        ctx = json.dumps(context(), ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
+        self._header = f'{{\n  "@context": {ctx},\n  "@graph": ['.encode()
+
+    def header(self) -> bytes:
+        return self._header
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        return ",\n    ".join(node_texts(graph, self.curie)).encode("utf-8")
+
+    def footer(self, empty: bool) -> bytes:
+        return b"]\n}\n" if empty else b"\n  ]\n}\n"
+
+
 def write_jsonld(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as one JSON-LD document ``{"@context": …, "@graph": […]}``, a node per line."""
-    curie = _Curie()
-    ctx = json.dumps(context(), ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
-    out.write(f'{{\n  "@context": {ctx},\n  "@graph": ['.encode())
-    first = True
-    for graph in graphs:
-        texts = node_texts(graph, curie)
-        if texts:
-            out.write((("\n    " if first else ",\n    ") + ",\n    ".join(texts)).encode("utf-8"))
-            first = False
-    out.write(b"\n  ]\n}\n" if not first else b"]\n}\n")
+    JsonLdCodec().write(graphs, out)
+
+
+_Curie = Curie  # the former private name, until the web package uses the codecs

@@ -34,13 +34,15 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 from notice_ld.crosswalk import prefixes
 from notice_ld.errors import RecordError
+from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import RDF, RDF_LANGSTRING, RDF_TYPE, XSD_STRING, Literal, Object
+from notice_ld.writers.stream import Codec
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-__all__ = ["to_oxigraph_term", "write_rdfxml"]
+__all__ = ["RdfXmlCodec", "to_oxigraph_term", "write_rdfxml"]
 
 _T = TypeVar("_T")
 
@@ -212,10 +214,25 @@ def _shared() -> tuple[str, _Names]:
     return f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{declarations}>\n', _Names(table)
 
 
+class RdfXmlCodec(Codec):
+    """RDF/XML: one ``rdf:RDF`` element declaring the fixed prefixes, a description per node."""
+
+    format = Format.RDF_XML
+
+    def __init__(self) -> None:
+        header, self.names = _shared()
+        self._header = header.encode("utf-8")
+
+    def header(self) -> bytes:
+        return self._header
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        return _notice_block(graph, self.names).encode("utf-8")
+
+    def footer(self, empty: bool) -> bytes:
+        return b"</rdf:RDF>\n"
+
+
 def write_rdfxml(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as one RDF/XML document."""
-    header, names = _shared()
-    out.write(header.encode("utf-8"))
-    for graph in graphs:
-        out.write(_notice_block(graph, names).encode("utf-8"))
-    out.write(b"</rdf:RDF>\n")
+    RdfXmlCodec().write(graphs, out)

@@ -48,10 +48,12 @@ from collections.abc import Iterable
 from typing import IO
 
 from notice_ld.citation import _fields as f
+from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import ContainerType, DocumentType, Notice, Organization, Person, Role
+from notice_ld.writers.stream import Codec
 
-__all__ = ["ris_record", "write_ris"]
+__all__ = ["RisCodec", "ris_record", "write_ris"]
 
 EOL = "\r\n"
 _TYPES = {
@@ -143,10 +145,19 @@ def ris_record(notice: Notice, lang: str | None = None) -> str:
     return f"{body}ER  - {EOL}"
 
 
+class RisCodec(Codec):
+    """RIS: one record per notice, a blank line (CRLF) between records."""
+
+    format = Format.RIS
+    lead = EOL.encode("ascii")
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        return ris_record(graph.notice, self.lang).encode("utf-8")
+
+
 def write_ris(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None) -> None:
     """Write one RIS record per notice, separated by a blank line."""
-    first = True
-    for graph in graphs:
-        record = ris_record(graph.notice, lang)
-        out.write((record if first else EOL + record).encode("utf-8"))
-        first = False
+    RisCodec(lang).write(graphs, out)

@@ -25,11 +25,13 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from notice_ld.crosswalk import crosswalk
+from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.mapping._engine import Builder
 from notice_ld.model import Concept, Organization, Person, pick_text
+from notice_ld.writers.stream import Codec
 
-__all__ = ["embed_json", "schema_object", "script_block", "write_schema_jsonld"]
+__all__ = ["SchemaJsonLdCodec", "embed_json", "schema_object", "script_block", "write_schema_jsonld"]
 
 SCHEMA_CONTEXT = "https://schema.org"
 
@@ -194,14 +196,28 @@ def script_block(graph: NoticeGraph, lang: str | None = None) -> str:
     return f'<script type="application/ld+json">{embed_json(schema_object(graph, lang))}</script>'
 
 
+class SchemaJsonLdCodec(Codec):
+    """schema.org JSON-LD: ``{"@context": "https://schema.org", "@graph": [`` one object per notice."""
+
+    format = Format.SCHEMA_JSON_LD
+    lead = b",\n    "
+    first_lead = b"\n    "
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang
+
+    def header(self) -> bytes:
+        return b'{\n  "@context": "https://schema.org",\n  "@graph": ['
+
+    def item(self, graph: NoticeGraph) -> bytes:
+        obj = schema_object(graph, self.lang)
+        del obj["@context"]
+        return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+
+    def footer(self, empty: bool) -> bytes:
+        return b"]\n}\n" if empty else b"\n  ]\n}\n"
+
+
 def write_schema_jsonld(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as one schema.org JSON-LD document ``{"@context": …, "@graph": […]}``."""
-    out.write(b'{\n  "@context": "https://schema.org",\n  "@graph": [')
-    first = True
-    for graph in graphs:
-        obj = schema_object(graph, lang)
-        del obj["@context"]
-        text = json.dumps(obj, ensure_ascii=False)
-        out.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
-        first = False
-    out.write(b"\n  ]\n}\n" if not first else b"]\n}\n")
+    SchemaJsonLdCodec(lang).write(graphs, out)
