@@ -725,7 +725,7 @@ def test_a_store_that_fails_gives_503_not_a_traceback(store: EmbeddedStore, noti
 def test_a_silent_client_is_dropped(notices: list[Notice]) -> None:
     import socket
 
-    from notice_ld.web.app import _QuietHandler
+    from notice_ld.web.server import _QuietHandler
 
     assert _QuietHandler.timeout == 30
     server = make_app_server(NoticeApp(MemorySource(notices)), port=0)
