@@ -36,7 +36,6 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Self, TypeVar
 
-import langcodes
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -158,7 +157,12 @@ def _language_tag(value: object) -> object:
 
 @lru_cache(maxsize=4096)
 def _standard_tag(value: str) -> str | None:
-    """The normalised tag, or ``None`` when ``value`` is not BCP 47 (few distinct tags: cached)."""
+    """The normalised tag, or ``None`` when ``value`` is not BCP 47 (few distinct tags: cached).
+
+    langcodes (and its 30 ms of data tables) is imported by the first tag checked, not with the model.
+    """
+    import langcodes
+
     tag = value.strip()
     if not tag or not tag.isascii() or not langcodes.tag_is_valid(tag):
         return None

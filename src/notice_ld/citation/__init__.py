@@ -22,12 +22,14 @@ Jouet, E. et al. (2019). Produire des savoirs. Vie sociale. https://hdl.handle.n
 from __future__ import annotations
 
 import enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from notice_ld.citation.apa import apa
-from notice_ld.citation.isidore import isidore
 from notice_ld.errors import ConfigError
-from notice_ld.model import Notice
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from notice_ld.model import Notice
 
 __all__ = ["LANGUAGES", "Style", "citation_language", "cite"]
 
@@ -85,7 +87,21 @@ def cite(notice: Notice, *, style: Style | str = Style.ISIDORE, lang: str = "fr"
     style or a language other than French and English.
     """
     chosen = style if isinstance(style, Style) else Style.from_name(style)
-    language = citation_language(lang)
-    if chosen is Style.ISIDORE:
-        return isidore(notice, language)
-    return apa(notice, language)
+    render = _RENDERERS.get(chosen) or _load_renderer(chosen)
+    return render(notice, citation_language(lang))
+
+
+_Renderer: TypeAlias = "Callable[[Notice, Literal['fr', 'en']], str]"
+_RENDERERS: dict[Style, _Renderer] = {}
+
+
+def _load_renderer(style: Style) -> _Renderer:
+    """Import the module of ``style`` on its first citation (it brings the notice model, and
+    pydantic, with it: ``Style`` and ``citation_language`` alone do not need them)."""
+    render: _Renderer
+    if style is Style.ISIDORE:
+        from notice_ld.citation.isidore import isidore as render
+    else:
+        from notice_ld.citation.apa import apa as render
+    _RENDERERS[style] = render
+    return render
