@@ -95,23 +95,23 @@ def test_failed_write_leaves_no_file_and_keeps_the_old_one(
 
     from notice_ld import writers as ser
 
-    real = ser.writer
+    real = ser.codec
 
-    def exploding(fmt):  # type: ignore[no-untyped-def]
-        write = real(fmt)
+    def exploding(fmt, lang=None):  # type: ignore[no-untyped-def]
+        inner = real(fmt, lang)
+        calls = []
+        original = inner.item
 
-        def boom(graphs, fh, lang):  # type: ignore[no-untyped-def]
-            def limited():  # type: ignore[no-untyped-def]
-                for i, g in enumerate(graphs):
-                    if i == 1:
-                        raise OSError("disk full")
-                    yield g
+        def item(graph):  # type: ignore[no-untyped-def]
+            calls.append(graph)
+            if len(calls) == 2:
+                raise OSError("disk full")
+            return original(graph)
 
-            write(limited(), fh, lang)
+        inner.item = item  # type: ignore[method-assign]
+        return inner
 
-        return boom
-
-    monkeypatch.setattr(ser, "writer", exploding)
+    monkeypatch.setattr(ser, "codec", exploding)
     status = cli.main(["convert", str(src), "-o", str(out), "-q"])
     assert status == 2
     assert out.read_text(encoding="utf-8") == "previous content"

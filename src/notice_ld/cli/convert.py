@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING
 
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
 from notice_ld.config import DEFAULT_BASE_IRI, Config, Profile
-from notice_ld.errors import NoticeLdError, RecordError
+from notice_ld.errors import NoticeLdError
 from notice_ld.formats import Format
-from notice_ld.mapping import NoticeGraph, map_notice
-from notice_ld.readers import Deletion, InputFormat, ReaderOptions, ReadWarning, Residue, read_path
+from notice_ld.pipeline import Pipeline, RunReport, Validation
+from notice_ld.readers import InputFormat
 
 if TYPE_CHECKING:
-    from notice_ld.validation import ValidationReport, ValidationResult, Validator
+    from notice_ld.mapping import NoticeGraph
 
 __all__ = ["register"]
 
@@ -107,108 +107,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.set_defaults(handler=run)
 
 
-class Tally:
-    """Counts notices and keeps the rejected records for the summary and the report."""
-
-    def __init__(self) -> None:
-        self.converted = 0
-        self.errors: list[RecordError] = []
-        self.residues: list[Residue] = []  # values of converted notices that were not mapped
-        self.deletions: list[Deletion] = []  # OAI-PMH deleted records: skipped, reported
-        self.invalid = 0  # notices with SHACL violations (not written unless --keep-invalid)
-        self.validation: list[ValidationResult] = []  # validation results, kept for --report only
-        self.keep_results = False
-        self.severities = {"Violation": 0, "Warning": 0, "Info": 0}  # counts: memory stays flat
-        self.engine = ""
-        self.warnings: list[ReadWarning] = []  # about inputs; nothing was lost
-
-    def warn(self, warning: ReadWarning) -> None:
-        """Record and print one warning about an input."""
-        self.warnings.append(warning)
-        print(f"notice-ld: warning: {warning}", file=sys.stderr)
-
-    def reject(self, error: RecordError) -> None:
-        """Record and print one rejected record."""
-        self.errors.append(error)
-        print(f"notice-ld: rejected {error}", file=sys.stderr)
-
-    def report(self) -> dict[str, object]:
-        """The JSON report."""
-        return {
-            "converted": self.converted,
-            "rejected": len(self.errors),
-            "errors": [e.as_dict() for e in self.errors],
-            "deleted": len(self.deletions),
-            "deletions": [d.as_dict() for d in self.deletions],
-            "residue": [item for r in self.residues for item in r.as_dicts()],
-            "warnings": [w.as_dict() for w in self.warnings],
-            "invalid": self.invalid,
-            "validation": {
-                "engine": self.engine,
-                "violations": self.severities["Violation"],
-                "warnings": self.severities["Warning"],
-                "infos": self.severities["Info"],
-                "results": [r.as_dict() for r in self.validation],
-            },
-        }
-
-    def validated(self, report: ValidationReport, *, keep: bool, quiet: bool) -> bool:
-        """Keep one notice's validation report; print violations (and warnings unless ``quiet``).
-
-        Returns whether the notice is written.
-        """
-        if self.keep_results:
-            self.validation.extend(report.results)
-        for result in report.results:
-            self.severities[result.severity.value] += 1
-        self.engine = self.engine or report.engine
-        written = report.conforms or keep
-        for result in report.results:
-            where = f"record {result.record}" + (f", field {result.field}" if result.field else "")
-            if result.severity.value == "Violation":
-                verdict = "written anyway (--keep-invalid)" if keep else "not written"
-                print(f"notice-ld: invalid {where}: {result.message} [{verdict}]", file=sys.stderr)
-            elif result.severity.value == "Warning" and not quiet:
-                print(f"notice-ld: warning: {where}: {result.message}", file=sys.stderr)
-        if not report.conforms:
-            self.invalid += 1
-        return written
-
-
-def mapped(
-    inputs: list[str],
-    input_format: InputFormat | None,
-    config: Config,
-    tally: Tally,
-    options: ReaderOptions | None = None,
-    validation: tuple[Validator, bool, bool] | None = None,
-) -> Iterator[NoticeGraph]:
-    """Read every input and map each good notice; bad records, residues, deletions go to ``tally``."""
-    for name in inputs:
-        for outcome in read_path(name, input_format, options=options):
-            if isinstance(outcome, RecordError):
-                tally.reject(outcome)
-                continue
-            if isinstance(outcome, Residue):
-                tally.residues.append(outcome)
-                continue
-            if isinstance(outcome, Deletion):
-                tally.deletions.append(outcome)
-                continue
-            if isinstance(outcome, ReadWarning):
-                tally.warn(outcome)
-                continue
-            try:
-                graph = map_notice(outcome, config)
-            except (NoticeLdError, ValueError) as exc:
-                tally.reject(RecordError(record=str(outcome.id), problem=f"cannot be mapped: {exc}"))
-                continue
-            if validation is not None:
-                validator, keep, quiet = validation
-                if not tally.validated(validator.validate_graph(graph), keep=keep, quiet=quiet):
-                    continue
-            tally.converted += 1
-            yield graph
+def echo(line: str) -> None:
+    """Print one line of a run (a rejected record, a warning) on standard error."""
+    print(f"notice-ld: {line}", file=sys.stderr)
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -218,59 +119,72 @@ def check_inputs(inputs: list[str]) -> None:
             raise NoticeLdError(f"input file not found: {name}")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run ``convert``."""
-    from notice_ld.writers import writer
-
-    fmt = Format.from_name(args.format)
-    config = config_from(args)
-    input_format = InputFormat.from_name(args.input_format) if args.input_format else None
-    check_inputs(args.inputs)
-    tally = Tally()
-    tally.keep_results = bool(args.report)
+def pipeline_from(args: argparse.Namespace, *, validate: bool = True) -> Pipeline:
+    """The pipeline the arguments of a command describe (mapping, reading, validation)."""
     minter = None
-    if args.prefix:
+    if getattr(args, "prefix", None):
         from notice_ld.identifiers import HandleMinter
 
         minter = HandleMinter(args.prefix)
-    options = reader_options(args, minter)
     validation = None
-    if args.validate:
-        from notice_ld.validation import Validator
-        from notice_ld.validation.shapes import DEFAULT_PROFILES
+    if validate:
+        validation = Validation(
+            extra_profiles=tuple(getattr(args, "shapes_profile", ())),
+            shapes=tuple(getattr(args, "shapes", ())),
+            lang=getattr(args, "report_lang", "en"),
+            keep_invalid=getattr(args, "keep_invalid", False),
+        )
+    return Pipeline(
+        config=config_from(args),
+        validation=validation,
+        reader_options=reader_options(args, minter),
+        input_format=InputFormat.from_name(args.input_format) if args.input_format else None,
+        keep_results=bool(getattr(args, "report", None)),
+        quiet=getattr(args, "quiet", False),
+        echo=echo,
+    )
 
-        shape_profiles = [p for p in DEFAULT_PROFILES if p in {q.value for q in config.profiles}]
-        validator = Validator(shape_profiles + list(args.shapes_profile), args.shapes, lang=args.report_lang)
-        validation = (validator, args.keep_invalid, args.quiet)
-    stream = mapped(args.inputs, input_format, config, tally, options, validation)
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``convert``."""
+    fmt = Format.from_name(args.format)
+    pipeline = pipeline_from(args, validate=args.validate)
+    check_inputs(args.inputs)
     with atomic_output(args.output) as out:
+        progress = None
         if not args.quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            with tqdm(stream, unit=" notices", file=sys.stderr, leave=False) as bar:
-                writer(fmt)(bar, out, args.lang)
-        else:
-            writer(fmt)(stream, out, args.lang)
+            def progress(graphs: Iterator[NoticeGraph]) -> Iterator[NoticeGraph]:
+                with tqdm(graphs, unit=" notices", file=sys.stderr, leave=False) as bar:
+                    yield from bar
+
+        report = pipeline.convert(args.inputs, {fmt: out}, lang=args.lang, progress=progress)
     if args.report:
         with atomic_output(args.report) as fh:
-            fh.write(json.dumps(tally.report(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+            fh.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
     if not args.quiet:
-        where = "" if args.output == "-" else f" to {args.output}"
-        print(
-            f"notice-ld: {tally.converted} notices written as {fmt.value}{where}, "
-            f"{len(tally.errors)} rejected"
-            + (f", {len(tally.deletions)} deleted records skipped" if tally.deletions else "")
-            + (
-                f"; validation ({tally.engine}): {tally.invalid} with violations"
-                + (" (written anyway)" if args.keep_invalid else " (not written)")
-                + f", {tally.severities['Warning']} warnings"
-                if args.validate
-                else "; not validated"
-            ),
-            file=sys.stderr,
-        )
-        from notice_ld.readers.outcomes import residue_summary
+        summary(args, fmt, report)
+    return EXIT_REJECTED if report.failed else EXIT_OK
 
-        for line in residue_summary(tally.residues):
-            print(f"notice-ld: {line}", file=sys.stderr)
-    return EXIT_REJECTED if tally.errors or tally.invalid else EXIT_OK
+
+def summary(args: argparse.Namespace, fmt: Format, report: RunReport) -> None:
+    """The closing lines of ``convert`` on standard error."""
+    where = "" if args.output == "-" else f" to {args.output}"
+    print(
+        f"notice-ld: {report.converted} notices written as {fmt.value}{where}, "
+        f"{report.rejected} rejected"
+        + (f", {len(report.deletions)} deleted records skipped" if report.deletions else "")
+        + (
+            f"; validation ({report.engine}): {report.invalid} with violations"
+            + (" (written anyway)" if args.keep_invalid else " (not written)")
+            + f", {report.severities['Warning']} warnings"
+            if args.validate
+            else "; not validated"
+        ),
+        file=sys.stderr,
+    )
+    from notice_ld.readers.outcomes import residue_summary
+
+    for line in residue_summary(report.residues):
+        print(f"notice-ld: {line}", file=sys.stderr)

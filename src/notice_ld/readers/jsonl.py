@@ -130,16 +130,20 @@ def _loads(line: str, where: str) -> Any | RecordError:
 
 
 def read_jsonl(
-    stream: IO[bytes], name: str, options: ReaderOptions | None = None
+    stream: IO[bytes], name: str, options: ReaderOptions | None = None, *, first_line: int = 1
 ) -> Iterator[Notice | RecordError]:
-    """One notice per line; blank lines are skipped; a bad line is an error for that line only."""
+    """One notice per line; blank lines are skipped; a bad line is an error for that line only.
+
+    ``first_line`` numbers the stream's first line (a slice of a file read on its own names its
+    records ``file:line`` as the whole file would).
+    """
     limit = options.max_record_bytes if options is not None else _DEFAULT_LIMIT
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-    wide = text.wide_encoding(head)
+    wide = text.wide_encoding(head) if first_line == 1 else None
     if wide is not None:
         yield text.encoding_error(name, wide)
         return
-    for number, line in text.lines(stream, limit):
+    for number, line in text.lines(stream, limit, first_line):
         where = f"{name}:{number}"
         if isinstance(line, text.LongLine):
             yield text.long_record_error(where, line.size, limit)

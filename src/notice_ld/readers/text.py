@@ -61,13 +61,15 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8", "surrogateescape")
 
 
-def lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, str | LongLine]]:
+def lines(stream: IO[bytes], max_bytes: int, first_line: int = 1) -> Iterator[tuple[int, str | LongLine]]:
     """``(line number, text without its line break)`` for each line; a UTF-8 BOM is dropped.
+
+    ``first_line`` is the number of the stream's first line (a slice of a file starts further).
 
     A line longer than ``max_bytes`` yields :class:`LongLine` instead of its text; it is read in
     1 MiB pieces and dropped, so memory stays bounded whatever the input.
     """
-    number = 0
+    number = first_line - 1
     while True:
         raw = stream.readline(max_bytes + 1)
         if not raw:

@@ -1,0 +1,283 @@
+"""One pipeline: read → map → validate → write (or load), as a public, partitionable unit.
+
+A :class:`Pipeline` is configured once — the mapping :class:`~notice_ld.config.Config`, the
+validation (:class:`Validation`, or ``None`` for none), the reader options (size limit, Handle
+minting) — and runs over input files (:class:`Source`) or over records (notices or their dicts).
+It writes one or more formats, hands notice graphs to a store, or gives each notice's validation
+report; every run returns a :class:`RunReport` (converted; rejected with record, field, problem
+and fix; residue; deletions; warnings; validation counts) whose :meth:`RunReport.as_dict` is the
+JSON ``notice-ld convert --report`` writes. The commands ``convert``, ``validate``, ``load``,
+``site`` and ``harvest --load`` all run through it.
+
+A run over a *part* of the input (:func:`partition`: byte ranges of JSON Lines files cut on line
+boundaries, files) with ``part=True`` writes part outputs; the parts' outputs merged in order
+(:meth:`notice_ld.writers.Codec.merge`) and their reports merged in order
+(:meth:`RunReport.merge`) are exactly the output and the report of the whole run.
+
+>>> import io
+>>> from notice_ld.formats import Format
+>>> pipeline = Pipeline()
+>>> records = [{"id": "10670/1.jt89mr", "type": "article", "titles": [{"value": "Vie sociale"}]},
+...            {"id": "10670/1.bad", "titles": []}]
+>>> out = io.BytesIO()
+>>> report = pipeline.convert_records(records, {Format.N_TRIPLES: out})
+>>> report.converted, report.rejected, report.errors[0].field
+(1, 1, 'titles')
+>>> b'"Vie sociale"' in out.getvalue()
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+from notice_ld.config import Config
+from notice_ld.errors import NoticeLdError, RecordError
+from notice_ld.formats import Format
+from notice_ld.mapping import NoticeGraph, map_notice
+from notice_ld.model import Notice
+from notice_ld.pipeline.report import RunReport
+from notice_ld.pipeline.sources import Part, Source, as_source, partition, read_source
+from notice_ld.readers import Deletion, InputFormat, Outcome, ReaderOptions, ReadWarning, Residue
+
+if TYPE_CHECKING:
+    from notice_ld.stores import Store
+    from notice_ld.stores.load import LoadReport
+    from notice_ld.validation import Engine, ValidationReport, Validator
+
+__all__ = ["Part", "Pipeline", "RunReport", "Source", "Validation", "partition"]
+
+Echo = Callable[[str], None]
+"""Where a run tells what happens as it happens (one line per rejected record, warning…)."""
+
+
+@dataclass(frozen=True)
+class Validation:
+    """How notices are validated: shape ``profiles`` (``None``: those of the mapping's profiles),
+    extra ``shapes`` files, the ``engine``, the ``lang`` of messages, and whether notices with
+    violations are written anyway (``keep_invalid``; they are still reported).
+
+    >>> Validation(lang="fr").lang
+    'fr'
+    """
+
+    profiles: tuple[str, ...] | None = None
+    extra_profiles: tuple[str, ...] = ()
+    shapes: tuple[str, ...] = ()
+    engine: Engine | None = None  # None: automatic (the fast engine when it can)
+    lang: str = "en"
+    keep_invalid: bool = False
+
+    def validator(self, config: Config) -> Validator:
+        """The validator for notices mapped with ``config``."""
+        from notice_ld.validation import Validator
+        from notice_ld.validation.shapes import DEFAULT_PROFILES
+
+        profiles = self.profiles
+        if profiles is None:
+            mapped = {p.value for p in config.profiles}
+            profiles = tuple(p for p in DEFAULT_PROFILES if p in mapped)
+        from notice_ld.validation import Engine
+
+        return Validator(
+            [*profiles, *self.extra_profiles],
+            list(self.shapes),
+            engine=self.engine or Engine.AUTO,
+            lang=self.lang,
+        )
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Read → map → validate → write, configured once (see the module docs).
+
+    ``echo`` receives one line per rejected record, input warning and validation problem as the
+    run goes (the command line prints them on standard error); ``quiet`` leaves out validation
+    warnings; ``keep_results`` keeps every validation result in the report (memory then grows
+    with the results; counts are always kept).
+    """
+
+    config: Config = field(default_factory=Config)
+    validation: Validation | None = field(default_factory=Validation)
+    reader_options: ReaderOptions = field(default_factory=ReaderOptions)
+    input_format: InputFormat | None = None
+    keep_results: bool = True
+    quiet: bool = False
+    echo: Echo | None = None
+
+    # -- reading -----------------------------------------------------------------------------
+    def sources(self, inputs: Iterable[Source | str | os.PathLike[str]]) -> list[Source]:
+        """The inputs as :class:`Source` objects (paths take the pipeline's input format)."""
+        return [as_source(item, self.input_format) for item in inputs]
+
+    def partition(self, inputs: Sequence[Source | str | os.PathLike[str]], parts: int) -> list[Part]:
+        """Cut the inputs into about ``parts`` parts, in order (see :func:`partition`)."""
+        return partition(self.sources(inputs), parts=parts)
+
+    def outcomes(self, inputs: Iterable[Source | str | os.PathLike[str]]) -> Iterator[Outcome]:
+        """What the readers give for the inputs, in order: notices, errors, residues, deletions,
+        warnings."""
+        for source in self.sources(inputs):
+            yield from read_source(source, self.reader_options)
+
+    # -- mapping and validation --------------------------------------------------------------
+    def graphs(self, outcomes: Iterable[Outcome | Notice], report: RunReport) -> Iterator[NoticeGraph]:
+        """Map and validate each notice of ``outcomes``; everything else is counted in ``report``.
+
+        The one place where what readers give is told apart.
+        """
+        validator = self.validation.validator(self.config) if self.validation is not None else None
+        for outcome in outcomes:
+            graph = self._graph(outcome, report)
+            if graph is None:
+                continue
+            if validator is not None and not self._valid(validator.validate_graph(graph), report):
+                continue
+            report.converted += 1
+            yield graph
+
+    def _graph(self, outcome: Outcome | Notice, report: RunReport) -> NoticeGraph | None:
+        if isinstance(outcome, Notice):
+            try:
+                return map_notice(outcome, self.config)
+            except (NoticeLdError, ValueError) as exc:
+                self._reject(report, RecordError(record=str(outcome.id), problem=f"cannot be mapped: {exc}"))
+                return None
+        if isinstance(outcome, RecordError):
+            self._reject(report, outcome)
+        elif isinstance(outcome, Residue):
+            report.residues.append(outcome)
+        elif isinstance(outcome, Deletion):
+            report.deletions.append(outcome)
+        elif isinstance(outcome, ReadWarning):
+            report.warnings.append(outcome)
+            self._say(f"warning: {outcome}")
+        else:
+            raise TypeError(f"not a reader outcome: {type(outcome).__name__}")
+        return None
+
+    def _reject(self, report: RunReport, error: RecordError) -> None:
+        report.reject(error)
+        self._say(f"rejected {error}")
+
+    def _valid(self, result: ValidationReport, report: RunReport) -> bool:
+        keep = self.validation is not None and self.validation.keep_invalid
+        report.count_validation(result)
+        for item in result.results:
+            where = f"record {item.record}" + (f", field {item.field}" if item.field else "")
+            if item.severity.value == "Violation":
+                verdict = "written anyway (--keep-invalid)" if keep else "not written"
+                self._say(f"invalid {where}: {item.message} [{verdict}]")
+            elif item.severity.value == "Warning" and not self.quiet:
+                self._say(f"warning: {where}: {item.message}")
+        return result.conforms or keep
+
+    def _say(self, line: str) -> None:
+        if self.echo is not None:
+            self.echo(line)
+
+    def new_report(self) -> RunReport:
+        """An empty report for a run of this pipeline."""
+        return RunReport(keep_results=self.keep_results)
+
+    # -- running -----------------------------------------------------------------------------
+    def convert(
+        self,
+        inputs: Iterable[Source | str | os.PathLike[str]],
+        outputs: Mapping[Format, IO[bytes]],
+        *,
+        lang: str | None = None,
+        part: bool = False,
+        progress: Callable[[Iterator[NoticeGraph]], Iterator[NoticeGraph]] | None = None,
+    ) -> RunReport:
+        """Read ``inputs``, write each notice in every format of ``outputs`` (binary streams).
+
+        ``part=True`` writes part outputs (items only, see :mod:`notice_ld.writers.stream`);
+        ``progress`` may wrap the stream of graphs (a progress bar).
+        """
+        return self._write(self.outcomes(inputs), outputs, lang=lang, part=part, progress=progress)
+
+    def convert_records(
+        self,
+        records: Iterable[Notice | Mapping[str, Any]],
+        outputs: Mapping[Format, IO[bytes]],
+        *,
+        lang: str | None = None,
+        part: bool = False,
+    ) -> RunReport:
+        """Like :meth:`convert`, over records: notices or notice dicts (named ``record N``)."""
+        return self._write(self.from_records(records), outputs, lang=lang, part=part)
+
+    @staticmethod
+    def from_records(records: Iterable[Notice | Mapping[str, Any]]) -> Iterator[Outcome]:
+        """Notices as they are; dicts validated into notices or record errors (``record N``)."""
+        from notice_ld.readers.jsonl import to_outcome
+
+        for number, record in enumerate(records, start=1):
+            yield record if isinstance(record, Notice) else to_outcome(record, f"record {number}")
+
+    def _write(
+        self,
+        outcomes: Iterable[Outcome | Notice],
+        outputs: Mapping[Format, IO[bytes]],
+        *,
+        lang: str | None,
+        part: bool,
+        progress: Callable[[Iterator[NoticeGraph]], Iterator[NoticeGraph]] | None = None,
+    ) -> RunReport:
+        from notice_ld.writers import codec
+
+        report = self.new_report()
+        graphs = self.graphs(outcomes, report)
+        if progress is not None:
+            graphs = progress(graphs)
+        with ExitStack() as stack:
+            writers = [
+                stack.enter_context(codec(fmt, lang).open(out, part=part)) for fmt, out in outputs.items()
+            ]
+            for graph in graphs:
+                for writer in writers:
+                    writer.add(graph)
+        return report
+
+    def validate(self, inputs: Iterable[Source | str | os.PathLike[str]]) -> Iterator[ValidationReport]:
+        """The validation report of each notice of ``inputs`` (and of each unreadable record)."""
+        validator: Validator = (self.validation or Validation()).validator(self.config)
+        for outcome in self.outcomes(inputs):
+            if isinstance(outcome, RecordError):
+                yield validator.record_error(outcome)
+            elif isinstance(outcome, Notice):
+                yield validator.validate_notice(outcome, self.config)
+            elif isinstance(outcome, ReadWarning):
+                self._say(f"warning: {outcome}")
+
+    def load(
+        self,
+        inputs: Iterable[Source | str | os.PathLike[str]],
+        store: Store,
+        *,
+        sync: bool = False,
+        batch: int = 500,
+    ) -> LoadReport:
+        """Load the notices of ``inputs`` into ``store``, incrementally: each notice is one named
+        graph, replaced when it changed (see :mod:`notice_ld.stores.load`)."""
+        return self.load_outcomes(self.outcomes(inputs), store, sync=sync, batch=batch)
+
+    def load_outcomes(
+        self, outcomes: Iterable[Outcome | Notice], store: Store, *, sync: bool = False, batch: int = 500
+    ) -> LoadReport:
+        """Like :meth:`load`, over reader outcomes (a harvest, say)."""
+        from notice_ld.stores.load import load
+
+        return load(
+            store,
+            outcomes,
+            config=self.config,
+            sync=sync,
+            validate=self.validation is not None,
+            max_notices=max(1, batch),
+        )
