@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from typing import NamedTuple, TypeAlias
 
+from notice_ld.vocabulary import DCTERMS
+from notice_ld.vocabulary import RDF as _RDF
+from notice_ld.vocabulary import XSD as _XSD
+
 __all__ = [
     "IRI",
     "RDF",
@@ -28,12 +32,12 @@ __all__ = [
     "triple_key",
 ]
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = RDF + "type"
-RDF_LANGSTRING = RDF + "langString"
-XSD_STRING = XSD + "string"
-DCTERMS_TITLE = "http://purl.org/dc/terms/title"
+RDF = _RDF.NS
+XSD = _XSD.NS
+RDF_TYPE = _RDF.type
+RDF_LANGSTRING = _RDF.langString
+XSD_STRING = _XSD.string
+DCTERMS_TITLE = DCTERMS.title
 
 
 class IRI(str):

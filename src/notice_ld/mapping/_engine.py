@@ -23,11 +23,14 @@ from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import Row, crosswalk, expand, prefixes
 from notice_ld.model import Concept, Container, Notice, Organization, Person, Text
 from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD, Literal, Object, Triple
+from notice_ld.vocabulary import DCTERMS
+from notice_ld.vocabulary import LEXVO as _LEXVO
+from notice_ld.vocabulary import RDF as _RDF
 
 __all__ = ["Builder", "document_iri"]
 
-LEXVO = "http://lexvo.org/id/iso639-3/"
-RFC5646 = "http://purl.org/dc/terms/RFC5646"
+LEXVO = _LEXVO.NS
+RFC5646 = DCTERMS.RFC5646
 _DATE_TYPES = {0: XSD + "gYear", 1: XSD + "gYearMonth", 2: XSD + "date"}
 
 
@@ -345,9 +348,12 @@ def _compiled(profile: Profile, node: str) -> tuple[tuple[str, Callable[[Any], A
     return tuple(out)
 
 
+_RDF_MEMBER = _RDF.NS + "_"
+
+
 def rdf_member(index: int) -> str:
     """``rdf:_1``, ``rdf:_2``… (container membership properties)."""
-    return f"http://www.w3.org/1999/02/22-rdf-syntax-ns#_{index}"
+    return f"{_RDF_MEMBER}{index}"
 
 
 TYPE = RDF_TYPE

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, Final, Literal, TypeVar
 
+from notice_ld.vocabulary import COAR
+
 __all__ = [
     "Rights",
     "clean_text",
@@ -547,6 +549,8 @@ _EU_REPO_TYPES: Final = {
 _EU_REPO_VERSIONS: Final = frozenset(
     {"draft", "submittedversion", "acceptedversion", "publishedversion", "updatedversion"}
 )
+# COAR resource type IRIs, in their namespace and written with https
+_COAR_NAMESPACES: Final = (COAR.NS, "https" + COAR.NS.removeprefix("http"))
 _COAR: Final = {
     "c_6501": "article",
     "c_2df8fbb1": "article",
@@ -677,7 +681,7 @@ def document_type(value: str) -> tuple[str | None, str]:
             return None, "version"
         kind = _EU_REPO_TYPES.get(name)
         return (kind, "uri") if kind else (None, "")
-    if lowered.startswith(("http://purl.org/coar/resource_type/", "https://purl.org/coar/resource_type/")):
+    if lowered.startswith(_COAR_NAMESPACES):
         kind = _COAR.get(lowered.rstrip("/").rsplit("/", 1)[-1])
         return (kind, "uri") if kind else (None, "")
     kind = _TYPE_LABELS.get(lowered)

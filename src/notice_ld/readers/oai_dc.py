@@ -44,6 +44,7 @@ from notice_ld.model import Notice
 from notice_ld.readers import dc
 from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue, ResidueItem
 from notice_ld.readers.xmlsafe import Envelope, RawRecord, XMLDocumentError, split_records
+from notice_ld.vocabulary import DC, DCTERMS, XML, XSI
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -53,10 +54,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Header", "outcomes", "read_oai_dc"]
 
-DC_NS: Final = "http://purl.org/dc/elements/1.1/"
-DCTERMS_NS: Final = "http://purl.org/dc/terms/"
-_XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
-_XSI_TYPE: Final = "{http://www.w3.org/2001/XMLSchema-instance}type"
+DC_NS: Final = DC.NS
+DCTERMS_NS: Final = DCTERMS.NS
+_XML_LANG: Final = f"{{{XML.NS}}}lang"
+_XSI_TYPE: Final = f"{{{XSI.NS}}}type"
 _BROKEN_FIX = "the repository must correct this record; the other records were read"
 
 # preference among the document's own persistent identifiers for the notice id

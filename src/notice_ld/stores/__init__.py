@@ -31,6 +31,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 from notice_ld.errors import RecordError, StoreError
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import Triple
+from notice_ld.vocabulary import DCTERMS, NLD
 
 __all__ = [
     "HASH_PREDICATE",
@@ -43,10 +44,10 @@ __all__ = [
     "open_store",
 ]
 
-META_GRAPH: Final = "https://w3id.org/notice-ld/ns#graphs"
+META_GRAPH: Final = NLD.NS + "graphs"
 """The named graph where notice_ld keeps one content hash per notice graph."""
 
-HASH_PREDICATE: Final = "http://purl.org/dc/terms/identifier"
+HASH_PREDICATE: Final = DCTERMS.identifier
 """``<notice graph> dcterms:identifier "sha256:<hex>"`` in :data:`META_GRAPH`."""
 
 

@@ -42,6 +42,7 @@ from notice_ld.validation.fields import GraphBlame, NoticeBlame
 from notice_ld.validation.report import Kind, Severity, ValidationReport, ValidationResult, build_results
 from notice_ld.validation.shapes import DEFAULT_PROFILES, Shapes, load_shapes, parse_profiles
 from notice_ld.validation.wellformed import check as well_formedness
+from notice_ld.vocabulary import NLD
 
 if TYPE_CHECKING:
     import rdflib
@@ -66,7 +67,7 @@ class Engine(enum.StrEnum):
     PYSHACL = "pyshacl"
 
 
-RECORD_COMPONENT = "https://w3id.org/notice-ld/ns#RecordError"
+RECORD_COMPONENT = NLD.NS + "RecordError"
 
 
 class Validator:

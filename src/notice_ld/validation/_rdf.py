@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from notice_ld._resources import data_dir
 from notice_ld.errors import RecordError
 from notice_ld.terms import IRI, RDF_LANGSTRING, XSD_STRING, Literal
+from notice_ld.vocabulary import SDO
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -122,14 +123,16 @@ def _ox_format(name: str) -> pyoxigraph.RdfFormat:
 
 # -- JSON-LD: bundled contexts only ---------------------------------------------------------------
 
+# https://schema.org and http://schema.org (the namespace), with or without the final slash, and
+# the context document under each
 _SCHEMA_CONTEXT_URLS = frozenset(
     {
-        "https://schema.org",
-        "https://schema.org/",
-        "http://schema.org",
-        "http://schema.org/",
-        "https://schema.org/docs/jsonldcontext.jsonld",
-        "http://schema.org/docs/jsonldcontext.jsonld",
+        SDO.CONTEXT,
+        SDO.CONTEXT + "/",
+        SDO.NS.removesuffix("/"),
+        SDO.NS,
+        SDO.CONTEXT + "/docs/jsonldcontext.jsonld",
+        SDO.NS + "docs/jsonldcontext.jsonld",
     }
 )
 

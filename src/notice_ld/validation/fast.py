@@ -47,12 +47,13 @@ from typing import Any, TypeAlias
 from notice_ld.terms import RDF, RDF_TYPE, XSD, XSD_STRING, Literal
 from notice_ld.validation._rdf import BNode, RDFTriple, Term
 from notice_ld.validation.shapes import SH, Shapes
+from notice_ld.vocabulary import RDFS as _RDFS
 
 __all__ = ["DataGraph", "FastEngine", "RawResult", "Unsupported", "rdflib_ill_typed"]
 
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-RDFS_SUBCLASSOF = RDFS + "subClassOf"
-RDFS_CLASS = RDFS + "Class"
+RDFS = _RDFS.NS
+RDFS_SUBCLASSOF = _RDFS.subClassOf
+RDFS_CLASS = _RDFS.Class
 VIOLATION, WARNING, INFO = SH + "Violation", SH + "Warning", SH + "Info"
 _ALLOWED = frozenset({WARNING, INFO})
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from notice_ld.crosswalk import prefixes as vocab_prefixes
-from notice_ld.terms import RDF, RDF_LANGSTRING, XSD_STRING, Literal
+from notice_ld.terms import RDF, RDF_LANGSTRING, XSD, XSD_STRING, Literal
 from notice_ld.validation._rdf import BNode, Term, nt
 from notice_ld.validation.fast import INFO, WARNING, RawResult
 from notice_ld.validation.shapes import SH, SHAPE_PREFIXES, Shapes
@@ -353,10 +353,7 @@ class ValidationReport:
 
     def to_turtle(self) -> str:
         """The standard SHACL validation report graph, in Turtle (deterministic)."""
-        out = [
-            f"@prefix {p}: <{ns}> ."
-            for p, ns in sorted({"sh": SH, "xsd": "http://www.w3.org/2001/XMLSchema#", "rdf": RDF}.items())
-        ]
+        out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted({"sh": SH, "xsd": XSD, "rdf": RDF}.items())]
         out.append("")
         conforms = "true" if self.conforms else "false"
         if not self.results:

@@ -43,6 +43,8 @@ from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.errors import ShapesError
 from notice_ld.terms import IRI, RDF, RDF_TYPE, XSD, Literal
 from notice_ld.validation._rdf import BNode, Node, RDFTriple, Term, guess_rdf_format, parse_rdf
+from notice_ld.vocabulary import SH as _SH
+from notice_ld.vocabulary import SHAPES_BIBO, SHAPES_CORE, SHAPES_GOOGLE_ARTICLE, SHAPES_SCHEMA
 
 if TYPE_CHECKING:
     import rdflib
@@ -59,7 +61,7 @@ __all__ = [
     "parse_profiles",
 ]
 
-SH = "http://www.w3.org/ns/shacl#"
+SH = _SH.NS
 SPEC = "https://www.w3.org/TR/shacl/"
 RDF_FIRST, RDF_REST, RDF_NIL = RDF + "first", RDF + "rest", RDF + "nil"
 
@@ -80,10 +82,10 @@ _ALIASES = {"core": "dcterms", "google": "google-article"}
 
 SHAPE_PREFIXES: Mapping[str, str] = MappingProxyType(
     {
-        "core": "https://w3id.org/notice-ld/shapes/core#",
-        "bibosh": "https://w3id.org/notice-ld/shapes/bibo#",
-        "schemash": "https://w3id.org/notice-ld/shapes/schema#",
-        "google": "https://w3id.org/notice-ld/shapes/google-article#",
+        "core": SHAPES_CORE.NS,
+        "bibosh": SHAPES_BIBO.NS,
+        "schemash": SHAPES_SCHEMA.NS,
+        "google": SHAPES_GOOGLE_ARTICLE.NS,
         "sh": SH,
     }
 )

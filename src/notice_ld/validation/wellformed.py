@@ -28,10 +28,11 @@ from functools import lru_cache
 from notice_ld.terms import XSD, Literal
 from notice_ld.validation._rdf import RDFTriple
 from notice_ld.validation.fast import VIOLATION, RawResult
+from notice_ld.vocabulary import NLD as _NLD
 
 __all__ = ["ILL_TYPED", "LANGUAGE_TAG", "SHAPE", "check", "valid_language_tag", "well_typed"]
 
-NLD = "https://w3id.org/notice-ld/ns#"
+NLD = _NLD.NS
 ILL_TYPED = NLD + "IllTypedLiteral"
 LANGUAGE_TAG = NLD + "InvalidLanguageTag"
 SHAPE = NLD + "WellFormedness"

@@ -25,6 +25,7 @@ from notice_ld.errors import UnknownFormatError
 from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import IRI, Triple
+from notice_ld.vocabulary import DCAT, VOID
 from notice_ld.web.conneg import VARIANTS, Variant
 
 __all__ = [
@@ -48,7 +49,7 @@ TURTLE: Final = next(v for v in VARIANTS if v.format is Format.TURTLE)
 NTRIPLES: Final = next(v for v in VARIANTS if v.format is Format.N_TRIPLES)
 """The N-Triples variant (of the description, of :data:`DUMP_PATH`)."""
 
-_DCAT_BYTE_SIZE = "http://www.w3.org/ns/dcat#byteSize"
+_DCAT_BYTE_SIZE = DCAT.byteSize
 _CHUNK = 1 << 16  # bytes of the dump sent at a time
 
 
@@ -304,8 +305,8 @@ def void_bytes(
     if variant is TURTLE:
         namespaces = {
             **prefixes(),
-            "void": "http://rdfs.org/ns/void#",
-            "dcat": "http://www.w3.org/ns/dcat#",
+            "void": VOID.NS,
+            "dcat": DCAT.NS,
         }
         ox.serialize(quads, buffer, ox.RdfFormat.TURTLE, prefixes=namespaces)
     else:

@@ -51,7 +51,8 @@ from notice_ld.errors import ConfigError, RecordError
 from notice_ld.formats import Format
 from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
-from notice_ld.terms import IRI, RDF_TYPE, XSD, Literal, Triple, triple_key
+from notice_ld.terms import IRI, RDF_TYPE, Literal, Triple, triple_key
+from notice_ld.vocabulary import DCAT, DCTERMS, FORMATS, IANA_MEDIA_TYPES, VOID, XSD
 from notice_ld.web._disk import DistinctCounter, SeenIRIs
 from notice_ld.web._notice_files import NoticeFiles, Written, write_notice
 from notice_ld.web._output import SiteFolder
@@ -75,11 +76,8 @@ SITEMAP_LIMIT = 50_000
 _DEFAULT = Config()
 GZIP_LEVEL = 3
 """zlib level of the gzipped N-Triples dump: 2.5 times faster than level 6, about 20 % larger."""
-_VOID = "http://rdfs.org/ns/void#"
-_DCAT = "http://www.w3.org/ns/dcat#"
-_DCTERMS = "http://purl.org/dc/terms/"
-_IANA = "https://www.iana.org/assignments/media-types/"
-_FORMATS_NS = "http://www.w3.org/ns/formats/"
+_IANA = IANA_MEDIA_TYPES.NS
+_FORMATS_NS = FORMATS.NS
 
 
 @dataclass
@@ -164,38 +162,38 @@ def dataset_triples(
     def add(s: str, p: str, o: IRI | Literal) -> None:
         out.append((s, p, o))
 
-    for cls in (_VOID + "Dataset", _DCAT + "Dataset"):
+    for cls in (VOID.Dataset, DCAT.Dataset):
         add(dataset, RDF_TYPE, IRI(cls))
-    add(dataset, _DCTERMS + "title", Literal(title))
-    add(dataset, _VOID + "triples", Literal(str(stats.distinct), XSD + "integer"))
-    add(dataset, _VOID + "entities", Literal(str(stats.documents), XSD + "integer"))
+    add(dataset, DCTERMS.title, Literal(title))
+    add(dataset, VOID.triples, Literal(str(stats.distinct), XSD.integer))
+    add(dataset, VOID.entities, Literal(str(stats.documents), XSD.integer))
     for vocabulary in sorted(stats.vocabularies):
-        add(dataset, _VOID + "vocabulary", IRI(vocabulary))
+        add(dataset, VOID.vocabulary, IRI(vocabulary))
     if stats.first:
-        add(dataset, _VOID + "exampleResource", IRI(stats.first))
-    add(dataset, _DCAT + "landingPage", IRI(f"{base}index.html"))
+        add(dataset, VOID.exampleResource, IRI(stats.first))
+    add(dataset, DCAT.landingPage, IRI(f"{base}index.html"))
     for name in ("Turtle", "N-Triples", "JSON-LD"):
-        add(dataset, _VOID + "feature", IRI(_FORMATS_NS + name.replace("-", "_")))
+        add(dataset, VOID.feature, IRI(_FORMATS_NS + name.replace("-", "_")))
     if license_iri:
-        add(dataset, _DCTERMS + "license", IRI(license_iri))
+        add(dataset, DCTERMS.license, IRI(license_iri))
     for path, fmt, media_type, size in dumps:
         url = f"{base}{path}"
         distribution = f"{base}void.ttl#dump-{fmt.value}"
-        add(dataset, _VOID + "dataDump", IRI(url))
-        add(dataset, _DCAT + "distribution", IRI(distribution))
-        add(distribution, RDF_TYPE, IRI(_DCAT + "Distribution"))
-        add(distribution, _DCAT + "downloadURL", IRI(url))
-        add(distribution, _DCAT + "mediaType", IRI(_IANA + media_type))
-        add(distribution, _DCAT + "byteSize", Literal(str(size), XSD + "nonNegativeInteger"))
+        add(dataset, VOID.dataDump, IRI(url))
+        add(dataset, DCAT.distribution, IRI(distribution))
+        add(distribution, RDF_TYPE, IRI(DCAT.Distribution))
+        add(distribution, DCAT.downloadURL, IRI(url))
+        add(distribution, DCAT.mediaType, IRI(_IANA + media_type))
+        add(distribution, DCAT.byteSize, Literal(str(size), XSD.nonNegativeInteger))
         if path.endswith(".gz"):
-            add(distribution, _DCAT + "compressFormat", IRI(_IANA + "application/gzip"))
+            add(distribution, DCAT.compressFormat, IRI(_IANA + "application/gzip"))
     if sparql_endpoint:
         service = f"{base}void.ttl#sparql"
-        add(dataset, _VOID + "sparqlEndpoint", IRI(sparql_endpoint))
-        add(dataset, _DCAT + "accessService", IRI(service))
-        add(service, RDF_TYPE, IRI(_DCAT + "DataService"))
-        add(service, _DCAT + "endpointURL", IRI(sparql_endpoint))
-        add(service, _DCAT + "servesDataset", IRI(dataset))
+        add(dataset, VOID.sparqlEndpoint, IRI(sparql_endpoint))
+        add(dataset, DCAT.accessService, IRI(service))
+        add(service, RDF_TYPE, IRI(DCAT.DataService))
+        add(service, DCAT.endpointURL, IRI(sparql_endpoint))
+        add(service, DCAT.servesDataset, IRI(dataset))
     return sorted(set(out), key=triple_key)
 
 
@@ -350,7 +348,7 @@ class _Writer:
             sparql_endpoint=self.o["sparql_endpoint"],
             license_iri=self.o["license"],
         )
-        namespaces = {**self.namespaces, "void": _VOID, "dcat": _DCAT}
+        namespaces = {**self.namespaces, "void": VOID.NS, "dcat": DCAT.NS}
         buffer = io.BytesIO()
         _write_rdf(triples, buffer, ox.RdfFormat.TURTLE, namespaces)
         self._file("void.ttl", buffer.getvalue())

@@ -29,11 +29,12 @@ from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.mapping._engine import Builder
 from notice_ld.model import Concept, Organization, Person, pick_text
+from notice_ld.vocabulary import SDO
 from notice_ld.writers.stream import Codec
 
 __all__ = ["SchemaJsonLdCodec", "embed_json", "schema_object", "script_block", "write_schema_jsonld"]
 
-SCHEMA_CONTEXT = "https://schema.org"
+SCHEMA_CONTEXT = SDO.CONTEXT
 
 
 def _local(iri: str | None) -> str | None:
