@@ -120,8 +120,8 @@ def run(args: argparse.Namespace) -> int:
 def _load(args: argparse.Namespace, harvester: Any, report: Any, from_date: str | None, state: Any) -> int:
     """``harvest --load``: stream the harvest into the embedded store (validated, incremental)."""
     from notice_ld.harvest import harvest_into
+    from notice_ld.pipeline import Pipeline
     from notice_ld.stores import open_store
-    from notice_ld.stores.load import load
 
     outcomes: list[Any] = []
 
@@ -146,7 +146,7 @@ def _load(args: argparse.Namespace, harvester: Any, report: Any, from_date: str 
 
     store = open_store("oxigraph-embedded", args.store)
     try:
-        loaded = load(store, stream())
+        loaded = Pipeline().load_outcomes(stream(), store)
     finally:
         store.close()
     if state is not None and harvester.last_datestamp is not None:

@@ -11,10 +11,9 @@ import argparse
 import json
 import sys
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output, reader_options
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
 from notice_ld.cli._store import add_store_options, open_from, resume_path
-from notice_ld.cli.convert import add_mapping_options, check_inputs, config_from
-from notice_ld.readers import InputFormat, read_path
+from notice_ld.cli.convert import add_mapping_options, check_inputs, pipeline_from
 
 __all__ = ["register"]
 
@@ -36,24 +35,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     """Run ``load``."""
-    from notice_ld.stores.load import load
-
-    config = config_from(args)
-    input_format = InputFormat.from_name(args.input_format) if args.input_format else None
+    pipeline = pipeline_from(args, validate=not args.no_validate)
     check_inputs(args.inputs)
     resume = args.resume or (resume_path(args.endpoint) if args.endpoint else None)
     store = open_from(args, resume=resume)
     try:
-        options = reader_options(args)
-        stream = (item for name in args.inputs for item in read_path(name, input_format, options=options))
-        report = load(
-            store,
-            stream,
-            config=config,
-            sync=args.sync,
-            validate=not args.no_validate,
-            max_notices=max(1, args.batch),
-        )
+        report = pipeline.load(args.inputs, store, sync=args.sync, batch=args.batch)
     finally:
         store.close()
     for warning in report.warnings:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import sys
@@ -14,7 +13,7 @@ from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atom
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
-from notice_ld.readers import InputFormat, read_path
+from notice_ld.readers import InputFormat
 
 if TYPE_CHECKING:
     from notice_ld.web.site import SiteReport
@@ -93,12 +92,17 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         raise NoticeLdError("--jobs must be 0 (one per CPU) or more")
     jobs = args.jobs or _usable_cpus()
-    fmt = InputFormat.from_name(args.input_format) if args.input_format else None
+    from notice_ld.pipeline import Pipeline
+
     config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+    pipeline = Pipeline(
+        config=config,
+        reader_options=reader_options(args),
+        input_format=InputFormat.from_name(args.input_format) if args.input_format else None,
+    )
 
     def source() -> Iterable[object]:
-        options = reader_options(args)
-        return itertools.chain.from_iterable(read_path(name, fmt, options=options) for name in args.inputs)
+        return pipeline.outcomes(args.inputs)
 
     def rejected(error: RecordError) -> None:
         print(f"notice-ld: rejected {error}", file=sys.stderr)

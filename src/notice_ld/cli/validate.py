@@ -69,8 +69,9 @@ def _profiles(values: list[str]) -> list[str] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``validate``."""
-    from notice_ld.model import Notice
-    from notice_ld.readers import InputFormat, ReadWarning, read_path
+    from notice_ld.cli.convert import echo
+    from notice_ld.pipeline import Pipeline
+    from notice_ld.readers import InputFormat
     from notice_ld.validation import ValidationReport, Validator
     from notice_ld.validation._rdf import RDF_FORMAT_NAMES, guess_rdf_format, parse_rdf, parse_rdf_path
 
@@ -108,13 +109,10 @@ def run(args: argparse.Namespace) -> int:
                 continue
             reports.append(validator.validate_triples(triples, name=name))
             continue
-        for outcome in read_path(name, notice_format, options=reader_options(args)):
-            if isinstance(outcome, RecordError):
-                reports.append(validator.record_error(outcome))
-            elif isinstance(outcome, Notice):  # deleted records and residues are not notices
-                reports.append(validator.validate_notice(outcome, config))
-            elif isinstance(outcome, ReadWarning):
-                print(f"notice-ld: warning: {outcome}", file=sys.stderr)
+        pipeline = Pipeline(
+            config=config, reader_options=reader_options(args), input_format=notice_format, echo=echo
+        )
+        reports.extend(pipeline.validate([name], validator))
     report = ValidationReport.combine(reports) if reports else validator.validate_triples([])
     rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
     with atomic_output(args.output) as out:

@@ -244,9 +244,13 @@ class Pipeline:
                     writer.add(graph)
         return report
 
-    def validate(self, inputs: Iterable[Source | str | os.PathLike[str]]) -> Iterator[ValidationReport]:
-        """The validation report of each notice of ``inputs`` (and of each unreadable record)."""
-        validator: Validator = (self.validation or Validation()).validator(self.config)
+    def validate(
+        self, inputs: Iterable[Source | str | os.PathLike[str]], validator: Validator | None = None
+    ) -> Iterator[ValidationReport]:
+        """The validation report of each notice of ``inputs`` (and of each unreadable record);
+        ``validator`` (default: the pipeline's) may be one already built."""
+        if validator is None:
+            validator = (self.validation or Validation()).validator(self.config)
         for outcome in self.outcomes(inputs):
             if isinstance(outcome, RecordError):
                 yield validator.record_error(outcome)
