@@ -81,11 +81,11 @@ from pyld import jsonld  # noqa: E402
 
 from _common import environment  # noqa: E402
 from generate import generate  # noqa: E402
-from notice_ld._resources import data_dir  # noqa: E402
 from notice_ld.crosswalk import prefixes  # noqa: E402
 from notice_ld.formats import Format  # noqa: E402
 from notice_ld.mapping import map_notice  # noqa: E402
 from notice_ld.model import Notice  # noqa: E402
+from notice_ld.resources import data_dir  # noqa: E402
 from notice_ld.terms import XSD_STRING, Literal  # noqa: E402
 from notice_ld.writers import writer  # noqa: E402
 

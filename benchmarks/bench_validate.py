@@ -60,12 +60,12 @@ from pyld import jsonld  # noqa: E402
 
 from _common import environment  # noqa: E402
 from generate import generate  # noqa: E402
-from notice_ld._resources import data_dir  # noqa: E402
 from notice_ld.crosswalk import prefixes  # noqa: E402
 from notice_ld.formats import Format  # noqa: E402
 from notice_ld.graph import to_rdflib  # noqa: E402
 from notice_ld.mapping import NoticeGraph, map_notice  # noqa: E402
 from notice_ld.model import Notice  # noqa: E402
+from notice_ld.resources import data_dir  # noqa: E402
 from notice_ld.terms import Literal  # noqa: E402
 from notice_ld.validation import Validator  # noqa: E402
 from notice_ld.validation._rdf import to_rdflib_graph, to_rdflib_node  # noqa: E402

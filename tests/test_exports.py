@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from notice_ld import Format, Notice, map_notice, serialize
-from notice_ld.citation._names import natural_name
+from notice_ld.citation.names import natural_name
 from notice_ld.model import Organization
 from notice_ld.writers import writer
 

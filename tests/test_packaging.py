@@ -48,7 +48,7 @@ def test_installed_wheel_converts_without_the_source_tree(wheel: Path, tmp_path:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (
-        "import notice_ld, notice_ld._resources as r, sys;"
+        "import notice_ld, notice_ld.resources as r, sys;"
         "assert str(r.data_dir('vocab')).startswith(sys.argv[1]), r.data_dir('vocab');"
         "from notice_ld.cli import main; sys.exit(main(['convert', sys.argv[2], '-f', 'jsonld', '-q']))"
     )

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from notice_ld._resources import data_dir
 from notice_ld.config import Profile
+from notice_ld.resources import data_dir
 
 __all__ = ["Crosswalk", "Curies", "Row", "crosswalk", "prefixes"]
 

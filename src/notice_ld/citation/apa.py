@@ -39,8 +39,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from notice_ld.citation import _fields as f
-from notice_ld.citation._names import inverted_name, natural_name, short_name
+from notice_ld.citation import fields as f
+from notice_ld.citation.names import inverted_name, natural_name, short_name
 from notice_ld.model import ContainerType, DocumentType, Notice, Organization, Person, Role
 
 __all__ = ["MAX_AUTHORS", "apa"]

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from notice_ld.citation._fields import title
-from notice_ld.citation._names import natural_name
+from notice_ld.citation.fields import title
+from notice_ld.citation.names import natural_name
 from notice_ld.model import Notice
 
 __all__ = ["MAX_NAMES", "isidore"]

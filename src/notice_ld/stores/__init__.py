@@ -65,7 +65,7 @@ def content_hash(graph: NoticeGraph, ntriples: str | None = None) -> str:
     (True, 71)
     """
     if ntriples is None:
-        from notice_ld.writers._text import ntriples_block
+        from notice_ld.writers.text import ntriples_block
 
         ntriples = ntriples_block(graph)
     lines = ntriples.splitlines(keepends=True)
@@ -92,7 +92,7 @@ class Entry:
         """The graph's triples in N-Triples."""
         if self.ntriples is not None:
             return self.ntriples
-        from notice_ld.writers._text import ntriples_block
+        from notice_ld.writers.text import ntriples_block
 
         return ntriples_block(self.graph)
 

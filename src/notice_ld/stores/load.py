@@ -43,7 +43,7 @@ from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue
 from notice_ld.stores import Entry, Store, content_hash
-from notice_ld.writers._text import ntriples_block
+from notice_ld.writers.text import ntriples_block
 
 __all__ = ["LoadReport", "load", "validator"]
 

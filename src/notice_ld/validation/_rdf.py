@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from notice_ld._resources import data_dir
 from notice_ld.errors import RecordError
+from notice_ld.resources import data_dir
 from notice_ld.terms import IRI, RDF_LANGSTRING, XSD_STRING, Literal
 from notice_ld.vocabulary import SDO
 

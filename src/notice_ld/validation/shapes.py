@@ -38,9 +38,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from notice_ld._resources import data_dir
 from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.errors import ShapesError
+from notice_ld.resources import data_dir
 from notice_ld.terms import IRI, RDF, RDF_TYPE, XSD, Literal
 from notice_ld.validation._rdf import BNode, Node, RDFTriple, Term, guess_rdf_format, parse_rdf
 from notice_ld.vocabulary import SH as _SH

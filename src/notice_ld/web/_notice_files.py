@@ -12,7 +12,6 @@ the same whichever process writes them.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -64,24 +63,15 @@ class NoticeFiles:
         self, root: str | os.PathLike[str], *, lang: str, variants: Sequence[Variant], base_url: str
     ) -> None:
         from notice_ld.crosswalk import prefixes
-        from notice_ld.writers import writer
-        from notice_ld.writers._text import _Compactor, turtle_header
-        from notice_ld.writers.jsonld import _Curie
+        from notice_ld.writers import codec
 
         self.root = os.fspath(root)
         self.lang = lang
         self.variants = tuple(variants)
         self.base_url = base_url
-        self.writers = {v.format: writer(v.format) for v in VARIANTS if v.format is not None}
+        # one codec per format for the whole site: vocabulary terms are looked up once
+        self.codecs = {v.format: codec(v.format, lang) for v in VARIANTS if v.format is not None}
         self.namespaces = sorted(dict(prefixes()).values(), key=len, reverse=True)
-        # one compactor / CURIE memo for the whole site: vocabulary terms are looked up once
-        self.compact = _Compactor()
-        self.curie = _Curie()
-        self.turtle_header = turtle_header(prefixes()).encode("utf-8")
-        buffer = io.BytesIO()
-        self.writers[Format.JSON_LD]([], buffer, self.lang)
-        empty = buffer.getvalue()  # {"@context": …, "@graph": []}
-        self.jsonld_head = empty[: empty.rindex(b"]")]
         self.row_template = environment().get_template("index_row.html")
         self._vocab_of: dict[str, str | None] = {}
 
@@ -103,21 +93,18 @@ class NoticeFiles:
             os.close(fd)
 
     def _one(self, fmt: Format, graph: NoticeGraph) -> bytes:
-        buffer = io.BytesIO()
-        self.writers[fmt]([graph], buffer, self.lang)
-        return buffer.getvalue()
+        one = self.codecs[fmt]
+        return one.wrap(one.item(graph))
 
     def _rdf(self, graph: NoticeGraph) -> dict[Format, bytes]:
         """Turtle, N-Triples, N-Quads and JSON-LD of one notice, byte for byte what the writers
         give for it alone, from the block functions (with the site-wide term memos)."""
-        from notice_ld.writers._text import _iriref, ntriples_block, turtle_block
-        from notice_ld.writers.jsonld import node_texts
+        from notice_ld.writers.text import NQuadsCodec, ntriples_block
 
-        ttl = turtle_block(graph, self.compact).encode("utf-8")
+        ttl = self.codecs[Format.TURTLE].item(graph)
         nt_text = ntriples_block(graph)
-        # a raw newline ends a line only (literals escape theirs): the graph name goes before it
-        nq_text = nt_text.replace(" .\n", f" {_iriref(graph.graph)} .\n")
-        nodes = ",\n    ".join(node_texts(graph, self.curie)).encode("utf-8")
+        nq_text = NQuadsCodec.from_ntriples(nt_text, graph.graph)
+        nodes = self.codecs[Format.JSON_LD].item(graph)
         return {
             Format.TURTLE: ttl,
             Format.N_TRIPLES: nt_text.encode("utf-8"),
@@ -171,10 +158,10 @@ class NoticeFiles:
         parts = self._rdf(graph)
         ttl, nt, nodes = parts[Format.TURTLE], parts[Format.N_TRIPLES], parts[Format.JSON_LD]
         whole = {
-            Format.TURTLE: self.turtle_header + b"\n" + ttl,
+            Format.TURTLE: self.codecs[Format.TURTLE].wrap(ttl),
             Format.N_TRIPLES: nt,
             Format.N_QUADS: parts[Format.N_QUADS],
-            Format.JSON_LD: self.jsonld_head + (b"\n    " + nodes + b"\n  ]\n}\n" if nodes else b"]\n}\n"),
+            Format.JSON_LD: self.codecs[Format.JSON_LD].wrap(nodes),
         }
         for variant in self.variants[1:]:
             assert variant.format is not None

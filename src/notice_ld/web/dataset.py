@@ -127,17 +127,6 @@ def _gzip_header() -> bytes:
     return b"\x1f\x8b\x08\x00" + struct.pack("<I", 0) + bytes([extra, 255])
 
 
-@functools.cache
-def _jsonld_head() -> bytes:
-    """The JSON-LD document up to its node list: ``{"@context": …, "@graph": [``."""
-    from notice_ld.writers.jsonld import write_jsonld
-
-    buffer = io.BytesIO()
-    write_jsonld([], buffer)
-    empty = buffer.getvalue()
-    return empty[: empty.rindex(b"]")]
-
-
 class DumpWriter:
     """One whole-dataset dump, a notice at a time: :meth:`head`, :meth:`add` for each notice
     graph, :meth:`tail`.
@@ -158,14 +147,12 @@ class DumpWriter:
     """
 
     def __init__(self, fmt: Format, *, gzip: bool = False) -> None:
-        from notice_ld.writers._text import _Compactor
-        from notice_ld.writers.jsonld import _Curie
+        from notice_ld.writers import codec
 
         if fmt not in (Format.TURTLE, Format.N_TRIPLES, Format.N_QUADS, Format.JSON_LD):
             raise UnknownFormatError(f"no streamed dump in {fmt.value}")
         self.format = fmt
-        self._compact = _Compactor()  # one term memo for the whole dump, as the writers keep
-        self._curie = _Curie()
+        self._codec = codec(fmt)  # one term memo for the whole dump, as the writers keep
         self._first = True
         self._zlib = None
         if gzip:
@@ -184,41 +171,21 @@ class DumpWriter:
 
     def head(self) -> bytes:
         """What comes before the first notice (the prefixes, the JSON-LD context…)."""
-        if self.format is Format.TURTLE:
-            from notice_ld.crosswalk import prefixes
-            from notice_ld.writers._text import turtle_header
-
-            data = turtle_header(prefixes()).encode("utf-8")
-        elif self.format is Format.JSON_LD:
-            data = _jsonld_head()
-        else:
-            data = b""
-        body = self._out(data)
+        body = self._out(self._codec.header())
         return body if self._zlib is None else _gzip_header() + body
 
     def add(self, graph: NoticeGraph) -> bytes:
         """One notice's part (with ``gzip``, what the compressor gives back so far: maybe nothing)."""
-        from notice_ld.writers._text import ntriples_block, turtle_block
-        from notice_ld.writers.jsonld import node_texts
-
-        if self.format is Format.TURTLE:
-            return self._out(b"\n" + turtle_block(graph, self._compact).encode("utf-8"))
-        if self.format is Format.N_TRIPLES:
-            return self._out(ntriples_block(graph).encode("utf-8"))
-        if self.format is Format.N_QUADS:
-            return self._out(ntriples_block(graph, graph.graph).encode("utf-8"))
-        texts = node_texts(graph, self._curie)
-        if not texts:
+        item = self._codec.item(graph)
+        if not item:
             return b""
-        lead = "\n    " if self._first else ",\n    "
+        lead = self._codec.first_lead if self._first else self._codec.lead
         self._first = False
-        return self._out((lead + ",\n    ".join(texts)).encode("utf-8"))
+        return self._out(lead + item)
 
     def tail(self) -> bytes:
         """What ends the document (and, with ``gzip``, the rest of the stream and its trailer)."""
-        data = b""
-        if self.format is Format.JSON_LD:
-            data = b"]\n}\n" if self._first else b"\n  ]\n}\n"
+        data = self._codec.footer(self._first)
         if self._zlib is None:
             return data
         rest = self._out(data) + self._zlib.flush()

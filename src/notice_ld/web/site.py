@@ -212,7 +212,7 @@ class _Writer:
 
     def __init__(self, root: Path, options: dict[str, Any], scratch: Path) -> None:
         from notice_ld.crosswalk import prefixes
-        from notice_ld.writers._text import turtle_header
+        from notice_ld.writers import codec
 
         self.root = root
         self.o = options
@@ -234,8 +234,9 @@ class _Writer:
         self.sitemaps: list[str] = []
         self.sitemap: IO[bytes] | None = None
         self.in_sitemap = 0
-        self.turtle.write(turtle_header(prefixes()).encode("utf-8"))
-        self.jsonld.write(self.notice_files.jsonld_head)
+        self.turtle_codec, self.jsonld_codec = codec(Format.TURTLE), codec(Format.JSON_LD)
+        self.turtle.write(self.turtle_codec.header())
+        self.jsonld.write(self.jsonld_codec.header())
         self.jsonld_first = True
 
     def _file(self, relative: str, data: bytes) -> None:
@@ -245,10 +246,11 @@ class _Writer:
     def add(self, written: Written) -> None:
         """Add one notice's share of the site-wide files (its own files are written)."""
         self.files += written.files
-        self.turtle.write(b"\n" + written.turtle)
+        self.turtle.write(self.turtle_codec.lead + written.turtle)
         self.nt.write(written.ntriples)
         if written.jsonld:
-            self.jsonld.write((b"\n    " if self.jsonld_first else b",\n    ") + written.jsonld)
+            codec = self.jsonld_codec
+            self.jsonld.write((codec.first_lead if self.jsonld_first else codec.lead) + written.jsonld)
             self.jsonld_first = False
         self.stats.add(written)
         self.rows.write(written.row)
@@ -294,7 +296,7 @@ class _Writer:
 
     def close(self) -> None:
         """Finish every file (empty dumps are still valid documents)."""
-        self.jsonld.write(b"]\n}\n" if self.jsonld_first else b"\n  ]\n}\n")
+        self.jsonld.write(self.jsonld_codec.footer(self.jsonld_first))
         self.nt.close()
         for fh in (self.turtle, self.jsonld, self.nt_file, self.rows):
             fh.close()

@@ -46,15 +46,15 @@ def codec(fmt: Format, lang: str | None = None) -> Codec:
     """
     match fmt:
         case Format.TURTLE:
-            from notice_ld.writers._text import TurtleCodec
+            from notice_ld.writers.text import TurtleCodec
 
             return TurtleCodec()
         case Format.N_TRIPLES:
-            from notice_ld.writers._text import NTriplesCodec
+            from notice_ld.writers.text import NTriplesCodec
 
             return NTriplesCodec()
         case Format.N_QUADS:
-            from notice_ld.writers._text import NQuadsCodec
+            from notice_ld.writers.text import NQuadsCodec
 
             return NQuadsCodec()
         case Format.RDF_XML:

@@ -45,8 +45,8 @@ from typing import IO
 
 from anyascii import anyascii
 
-from notice_ld.citation import _fields as f
-from notice_ld.citation._names import family_of
+from notice_ld.citation import fields as f
+from notice_ld.citation.names import family_of
 from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import ContainerType, DocumentType, Notice, Organization, Person, Role

@@ -104,5 +104,3 @@ def write_jsonld(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None
     """Write notices as one JSON-LD document ``{"@context": …, "@graph": […]}``, a node per line."""
     JsonLdCodec().write(graphs, out)
 
-
-_Curie = Curie  # the former private name, until the web package uses the codecs

@@ -47,7 +47,7 @@ import re
 from collections.abc import Iterable
 from typing import IO
 
-from notice_ld.citation import _fields as f
+from notice_ld.citation import fields as f
 from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import ContainerType, DocumentType, Notice, Organization, Person, Role

@@ -74,6 +74,12 @@ class Codec:
         """The bytes after the last notice (``empty``: there was none)."""
         return b""
 
+    def wrap(self, item: bytes) -> bytes:
+        """The document of one notice from its :meth:`item` (``b""``: a notice that gave none)."""
+        if not item:
+            return self.header() + self.footer(True)
+        return self.header() + self.first_lead + item + self.footer(False)
+
     def for_part(self) -> Codec:
         """The codec that writes items of a part (the same one, unless items depend on the
         notices before them in the file, as BibTeX keys do)."""

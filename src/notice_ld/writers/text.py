@@ -189,5 +189,3 @@ def write_nquads(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None
 
 
 _ = IRI
-
-_Compactor = Compactor  # the former private name, until the web package uses the codecs
