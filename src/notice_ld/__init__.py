@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, ``__getattr__
     from notice_ld.identifiers import parse as parse_identifier
     from notice_ld.mapping import NoticeGraph, map_notice
     from notice_ld.model import Notice
+    from notice_ld.pipeline import Pipeline
     from notice_ld.readers import read_path
     from notice_ld.writers import serialize
     from notice_ld.writers.schema_jsonld import script_block
@@ -41,6 +42,7 @@ __all__ = [
     "Notice",
     "NoticeGraph",
     "NoticeLdError",
+    "Pipeline",
     "Profile",
     "RecordError",
     "cite",
@@ -61,6 +63,7 @@ _EXPORTS = {
     "Notice": ("notice_ld.model", "Notice"),
     "NoticeGraph": ("notice_ld.mapping", "NoticeGraph"),
     "NoticeLdError": ("notice_ld.errors", "NoticeLdError"),
+    "Pipeline": ("notice_ld.pipeline", "Pipeline"),
     "Profile": ("notice_ld.config", "Profile"),
     "RecordError": ("notice_ld.errors", "RecordError"),
     "cite": ("notice_ld.citation", "cite"),
