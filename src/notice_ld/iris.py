@@ -1,0 +1,412 @@
+"""The IRI rules: what the document, its named graph and every node of a notice are called.
+
+Every IRI notice_ld writes comes from here (``docs/mapping.md``, "IRIs"):
+
+* the **document** IRI of a notice identifier: its resolver IRI (a Handle gives
+  ``https://hdl.handle.net/…``), or ``Config.document_iri_template`` with ``{id}`` replaced by the
+  percent-encoded identifier;
+* the **graph** IRI (the notice's named graph in N-Quads and in stores), minted from the
+  document IRI under ``Config.base_iri``;
+* people, organisations, journals (containers), concepts and collections: the IRI of their
+  persistent identifier, else one minted from their names under ``Config.base_iri``;
+* the auxiliary nodes (author list, identifier node, volume, issue), minted from the document
+  or journal IRI.
+
+Minting (:func:`notice_ld.identifiers.mint_iri`) is deterministic, so the same notice gets the
+same IRIs on every run. :class:`IriRules` applies the rules for one :class:`~notice_ld.config.Config`;
+the module functions are shortcuts for the document and graph IRIs and their inverses.
+
+>>> rules = IriRules(Config())
+>>> doc = rules.document("hdl:10670/1.jt89mr")
+>>> doc
+'https://hdl.handle.net/10670/1.jt89mr'
+>>> rules.graph(doc)
+'https://w3id.org/notice-ld/id/graph/https-hdl-handle-net-10670-1-jt89mr-...'
+>>> rules.identifier_of(doc).value
+'10670/1.jt89mr'
+>>> rules.document_of_graph(rules.graph(doc), ["https://example.org/other", doc]) == doc
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
+
+from notice_ld import identifiers as ids
+from notice_ld.config import Config
+from notice_ld.errors import RecordError
+
+if TYPE_CHECKING:
+    from notice_ld.model import Collection, Concept, Container, Organization, Person
+
+__all__ = [
+    "IriRules",
+    "document_iri",
+    "document_of_graph",
+    "graph_iri",
+    "identifier_of_document",
+    "identifier_of_graph",
+    "iri_rules",
+]
+
+_DEFAULT = Config()
+
+# Minting hashes and transliterates; the same people, journals and concepts recur across
+# notices, so their IRIs are cached (bounded: memory stays flat). Per-document kinds (author
+# list, identifier nodes, named graph) never recur and bypass the cache.
+_mint_recurring = lru_cache(maxsize=1 << 14)(ids.mint_iri)
+_PER_DOCUMENT = frozenset({"authors", "graph", "identifier"})
+# what a document IRI template leaves unencoded in the identifier
+_TEMPLATE_SAFE = "/:.-_~"
+# whose IRI names an agent, in order of preference
+_PERSON_SCHEMES = ("orcid", "idref", "isni")
+_ORGANIZATION_SCHEMES = ("ror", "isni", "idref")
+
+
+def _identifier(identifier: ids.Identifier | str) -> ids.Identifier:
+    """``identifier`` itself, or the text parsed and checked like the ``id`` of a record."""
+    if isinstance(identifier, ids.Identifier):
+        return identifier
+    try:
+        return ids.parse(identifier)
+    except RecordError as exc:
+        raise RecordError(record=identifier, field="id", problem=exc.problem, fix=exc.fix) from None
+
+
+def _first_of(identifiers: tuple[ids.Identifier, ...], schemes: tuple[str, ...]) -> str | None:
+    """The IRI of the first identifier of the first scheme in ``schemes`` that has one."""
+    for scheme in schemes:
+        for identifier in identifiers:
+            if identifier.scheme.value == scheme:
+                return identifier.iri
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class IriRules:
+    """The IRI rules for one configuration (base IRI, document IRI template).
+
+    ``cached=False`` mints without the shared cache of recurring IRIs (people, journals,
+    concepts): for callers that should not churn the mapping's cache, such as validation
+    reports. Both give the same IRIs. :func:`iri_rules` keeps one instance per configuration.
+
+    >>> from notice_ld.model import Notice
+    >>> n = Notice.from_dict({"id": "10.3917/vsoc.191.0123", "titles": [{"value": "T"}],
+    ...     "creators": [{"family": "Jouet", "given": "Emmanuelle"},
+    ...                  {"family": "Durkheim", "identifiers": [{"scheme": "idref", "value": "026927608"}]}],
+    ...     "subjects": [{"labels": [{"value": "Santé mentale"}]}],
+    ...     "container": {"title": "Vie sociale", "issn": "1950-4667", "volume": "25", "issue": "1"},
+    ...     "collection": {"name": "Cairn"}})
+    >>> rules = IriRules(Config(base_iri="https://data.example.org/"))
+    >>> rules.document(n.id)
+    'https://doi.org/10.3917/vsoc.191.0123'
+    >>> [rules.agent(a) for a in n.creators]
+    ['https://data.example.org/person/jouet-emmanuelle-...', 'https://www.idref.fr/026927608']
+    >>> rules.concept(n.subjects[0])
+    'https://data.example.org/concept/sante-mentale-...'
+    >>> journal = rules.container(n.container)
+    >>> journal
+    'https://portal.issn.org/resource/ISSN/1950-4667'
+    >>> rules.issue(journal, "25", "1")
+    'https://data.example.org/issue/https-portal-issn-org-resource-issn-1950-4667-25-1-...'
+    >>> rules.collection(n.collection)
+    'https://data.example.org/collection/cairn-...'
+    """
+
+    config: Config = _DEFAULT
+    cached: bool = True
+    _base: str = field(init=False, repr=False, compare=False)
+    _template: tuple[str, str] | None = field(init=False, repr=False, compare=False)
+    _mint: Callable[[str, str, str], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        template = self.config.document_iri_template
+        if template is None:
+            split = None
+        else:  # Config checks that ``{id}`` occurs exactly once
+            head, _, tail = template.partition("{id}")
+            split = (head, tail)
+        object.__setattr__(self, "_base", self.config.base_iri)
+        object.__setattr__(self, "_template", split)
+        object.__setattr__(self, "_mint", _mint_recurring if self.cached else ids.mint_iri)
+
+    # -- the primitive ---------------------------------------------------------------------------
+    def mint(self, kind: str, key: str) -> str:
+        """A deterministic IRI of ``kind`` under the base IRI (see :func:`notice_ld.identifiers.mint_iri`).
+
+        The typed rules below say which kind and key each node uses; prefer them.
+
+        >>> IriRules().mint("person", "Durkheim, Émile")
+        'https://w3id.org/notice-ld/id/person/durkheim-emile-172c8b526a'
+        """
+        if kind in _PER_DOCUMENT:
+            return ids.mint_iri(self._base, kind, key)
+        return self._mint(self._base, kind, key)
+
+    # -- the document and its graph --------------------------------------------------------------
+    def document(self, identifier: ids.Identifier | str) -> str:
+        """The document IRI of a notice identifier (text is parsed and checked as a record ``id``).
+
+        >>> IriRules().document("hdl:10670/1.jt89mr")
+        'https://hdl.handle.net/10670/1.jt89mr'
+        >>> IriRules(Config(document_iri_template="https://isidore.science/document/{id}")).document(
+        ...     "10670/1.jt89mr")
+        'https://isidore.science/document/10670/1.jt89mr'
+        """
+        ident = identifier if isinstance(identifier, ids.Identifier) else _identifier(identifier)
+        template = self._template
+        if template is None:
+            return ident.iri
+        return template[0] + quote(ident.value, safe=_TEMPLATE_SAFE) + template[1]
+
+    def graph(self, document: str) -> str:
+        """The named graph of the notice whose document IRI is ``document``.
+
+        >>> IriRules().graph("https://hdl.handle.net/10670/1.jt89mr")
+        'https://w3id.org/notice-ld/id/graph/https-hdl-handle-net-10670-1-jt89mr-...'
+        """
+        return ids.mint_iri(self._base, "graph", document)
+
+    def identifier_of(self, document: str) -> ids.Identifier | None:
+        """The notice identifier a document IRI was made from (``None`` if none was).
+
+        Without a template the IRI is parsed as an identifier (resolver IRIs are recognised);
+        with one, the part in place of ``{id}`` is decoded and parsed.
+
+        >>> IriRules().identifier_of("https://hdl.handle.net/10670/1.jt89mr")
+        Identifier(scheme=<Scheme.HANDLE: 'handle'>, value='10670/1.jt89mr')
+        >>> cfg = Config(document_iri_template="https://isidore.science/document/{id}")
+        >>> IriRules(cfg).identifier_of("https://isidore.science/document/10670/1.jt89mr").scheme.value
+        'handle'
+        >>> IriRules(cfg).identifier_of("https://hdl.handle.net/10670/1.jt89mr") is None
+        True
+        """
+        text = document
+        template = self._template
+        if template is not None:
+            head, tail = template
+            if not (document.startswith(head) and document.endswith(tail)) or len(document) < len(head) + len(
+                tail
+            ):
+                return None
+            text = unquote(document[len(head) : len(document) - len(tail)])
+        try:
+            return ids.parse(text)
+        except RecordError:
+            return None
+
+    def document_of_graph(self, graph: str, candidates: Iterable[str]) -> str | None:
+        """The candidate document IRI whose named graph is ``graph`` (``None`` if none is).
+
+        A graph IRI ends with a hash of its document IRI, so it is inverted by testing
+        candidates: the subjects of the graph's triples, or the document IRIs of a store.
+
+        >>> rules = IriRules()
+        >>> doc = "https://hdl.handle.net/10670/1.jt89mr"
+        >>> rules.document_of_graph(rules.graph(doc), ["https://example.org/x", doc])
+        'https://hdl.handle.net/10670/1.jt89mr'
+        >>> rules.document_of_graph(rules.graph(doc), ["https://example.org/x"]) is None
+        True
+        """
+        for candidate in dict.fromkeys(candidates):
+            if self.graph(candidate) == graph:
+                return candidate
+        return None
+
+    # -- people and organisations ----------------------------------------------------------------
+    def agent(self, agent: Person | Organization) -> str:
+        """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted.
+
+        >>> from notice_ld.model import Person
+        >>> IriRules().agent(Person(family="Durkheim", given="Émile"))
+        'https://w3id.org/notice-ld/id/person/durkheim-emile-...'
+        """
+        if agent.type == "person":
+            found = _first_of(agent.identifiers, _PERSON_SCHEMES)
+            if found is None:
+                found = self.minted_person(agent.family, agent.given, agent.name)
+            return found
+        found = _first_of(agent.identifiers, _ORGANIZATION_SCHEMES)
+        if found is None:
+            found = self.minted_organization(agent.name)
+        return found
+
+    def minted_person(self, family: str | None, given: str | None, name: str | None) -> str:
+        """The minted IRI of a person without ORCID, IdRef or ISNI.
+
+        >>> IriRules().minted_person("Durkheim", "Émile", None)
+        'https://w3id.org/notice-ld/id/person/durkheim-emile-...'
+        """
+        return self._mint(self._base, "person", f"{family or ''}|{given or ''}|{name or ''}")
+
+    def minted_organization(self, name: str) -> str:
+        """The minted IRI of an organisation without ROR, ISNI or IdRef.
+
+        >>> IriRules().minted_organization("Alfapsy")
+        'https://w3id.org/notice-ld/id/organization/alfapsy-...'
+        """
+        return self._mint(self._base, "organization", name)
+
+    # -- journals, books, series and their issues ------------------------------------------------
+    def container(self, container: Container) -> str:
+        """Given IRI > ISSN-L > ISSN > eISSN > ISBN, else minted from the type and title.
+
+        >>> from notice_ld.model import Container
+        >>> IriRules().container(Container(title="Vie sociale"))
+        'https://w3id.org/notice-ld/id/journal/vie-sociale-...'
+        """
+        if container.iri is not None:
+            return container.iri
+        for identifier in (container.issn_l, container.issn, container.eissn, container.isbn):
+            if identifier is not None:
+                return identifier.iri
+        return self.minted_container(container.type.value, container.title)
+
+    def minted_container(self, type_: str, title: str) -> str:
+        """The minted IRI of a container (``journal``, ``book``…) without IRI, ISSN or ISBN.
+
+        >>> IriRules().minted_container("book", "Les Règles")
+        'https://w3id.org/notice-ld/id/book/les-regles-...'
+        """
+        return self._mint(self._base, type_, title)
+
+    def volume(self, container: str, volume: str) -> str:
+        """The volume ``volume`` of the container whose IRI is ``container``.
+
+        >>> IriRules().volume("https://portal.issn.org/resource/ISSN/1950-4667", "25")
+        'https://w3id.org/notice-ld/id/volume/https-portal-issn-org-resource-issn-1950-4667-25-...'
+        """
+        return self._mint(self._base, "volume", f"{container}|{volume}")
+
+    def issue(self, container: str, volume: str | None, issue: str) -> str:
+        """The issue ``issue`` (of volume ``volume``, if any) of the container ``container``.
+
+        >>> IriRules().issue("https://portal.issn.org/resource/ISSN/1950-4667", None, "3")
+        'https://w3id.org/notice-ld/id/issue/https-portal-issn-org-resource-issn-1950-4667-3-...'
+        """
+        return self._mint(self._base, "issue", f"{container}|{volume or ''}|{issue}")
+
+    # -- concepts and collections ----------------------------------------------------------------
+    def concept(self, concept: Concept) -> str:
+        """The concept's IRI, or one minted from its notation or first label.
+
+        >>> from notice_ld.model import Concept
+        >>> IriRules().concept(Concept(notation="shs.socio", labels=[{"value": "Sociologie"}]))
+        'https://w3id.org/notice-ld/id/concept/shs-socio-...'
+        """
+        if concept.iri is not None:
+            return concept.iri
+        return self.minted_concept(concept.notation or concept.labels[0].value)
+
+    def minted_concept(self, key: str) -> str:
+        """The minted IRI of a concept without IRI whose notation (else first label) is ``key``.
+
+        >>> IriRules().minted_concept("shs.socio")
+        'https://w3id.org/notice-ld/id/concept/shs-socio-...'
+        """
+        return self._mint(self._base, "concept", key)
+
+    def collection(self, collection: Collection) -> str:
+        """The collection's IRI, or one minted from its name.
+
+        >>> from notice_ld.model import Collection
+        >>> IriRules().collection(Collection(name="Cairn"))
+        'https://w3id.org/notice-ld/id/collection/cairn-...'
+        """
+        return collection.iri or self.minted_collection(collection.name)
+
+    def minted_collection(self, name: str) -> str:
+        """The minted IRI of a collection without IRI.
+
+        >>> IriRules().minted_collection("Cairn")
+        'https://w3id.org/notice-ld/id/collection/cairn-...'
+        """
+        return self._mint(self._base, "collection", name)
+
+    # -- nodes of one document -------------------------------------------------------------------
+    def author_list(self, document: str) -> str:
+        """The ordered author list (``bibo:authorList``) of the document ``document``.
+
+        >>> IriRules().author_list("https://hdl.handle.net/10670/1.jt89mr")
+        'https://w3id.org/notice-ld/id/authors/https-hdl-handle-net-10670-1-jt89mr-...'
+        """
+        return ids.mint_iri(self._base, "authors", document)
+
+    def identifier_node(self, identifier: ids.Identifier) -> str:
+        """The ``schema:PropertyValue`` node describing ``identifier``.
+
+        >>> IriRules().identifier_node(ids.parse("hdl:10670/1.jt89mr"))
+        'https://w3id.org/notice-ld/id/identifier/handle-10670-1-jt89mr-...'
+        """
+        return ids.mint_iri(self._base, "identifier", f"{identifier.scheme.value}:{identifier.value}")
+
+
+@lru_cache(maxsize=64)
+def iri_rules(config: Config = _DEFAULT, *, cached: bool = True) -> IriRules:
+    """The :class:`IriRules` of ``config`` (one instance per configuration).
+
+    >>> iri_rules(Config()) is iri_rules(Config())
+    True
+    """
+    return IriRules(config, cached)
+
+
+def document_iri(identifier: ids.Identifier | str, config: Config = _DEFAULT) -> str:
+    """The document IRI of a notice identifier (see :meth:`IriRules.document`).
+
+    >>> document_iri(ids.parse("10670/1.jt89mr"))
+    'https://hdl.handle.net/10670/1.jt89mr'
+    >>> document_iri("10670/1.jt89mr", Config(document_iri_template="https://isidore.science/document/{id}"))
+    'https://isidore.science/document/10670/1.jt89mr'
+    >>> document_iri("not an identifier")
+    Traceback (most recent call last):
+    ...
+    notice_ld.errors.RecordError: record not an identifier, field id: ...
+    """
+    return iri_rules(config).document(identifier)
+
+
+def graph_iri(identifier: ids.Identifier | str, config: Config = _DEFAULT) -> str:
+    """The named graph of the notice whose identifier is ``identifier``.
+
+    >>> graph_iri("10670/1.jt89mr") == IriRules().graph("https://hdl.handle.net/10670/1.jt89mr")
+    True
+    """
+    rules = iri_rules(config)
+    return rules.graph(rules.document(identifier))
+
+
+def identifier_of_document(iri: str, config: Config = _DEFAULT) -> ids.Identifier | None:
+    """The notice identifier a document IRI was made from, or ``None`` (see :meth:`IriRules.identifier_of`).
+
+    >>> identifier_of_document("https://doi.org/10.3917/vsoc.191.0123").scheme.value
+    'doi'
+    """
+    return iri_rules(config).identifier_of(iri)
+
+
+def document_of_graph(graph: str, candidates: Iterable[str], config: Config = _DEFAULT) -> str | None:
+    """The candidate document IRI whose named graph is ``graph`` (see :meth:`IriRules.document_of_graph`).
+
+    >>> doc = document_iri("10670/1.jt89mr")
+    >>> document_of_graph(graph_iri("10670/1.jt89mr"), [doc]) == doc
+    True
+    """
+    return iri_rules(config).document_of_graph(graph, candidates)
+
+
+def identifier_of_graph(
+    graph: str, candidates: Iterable[str], config: Config = _DEFAULT
+) -> ids.Identifier | None:
+    """The notice identifier of the graph ``graph``, its document found among ``candidates``.
+
+    >>> identifier_of_graph(graph_iri("10670/1.jt89mr"), ["https://hdl.handle.net/10670/1.jt89mr"]).value
+    '10670/1.jt89mr'
+    """
+    rules = iri_rules(config)
+    document = rules.document_of_graph(graph, candidates)
+    return None if document is None else rules.identifier_of(document)
