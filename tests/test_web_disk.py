@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from notice_ld.mapping import map_notice
 from notice_ld.model import Notice
+from notice_ld.related import RelatedBy
 from notice_ld.web._disk import DistinctCounter, SeenIRIs
-from notice_ld.web.related import BY, InputRelated
+from notice_ld.web.related import InputRelated
 from notice_ld.web.site import build_site
 
 
@@ -84,13 +85,13 @@ def test_related_index_is_safe_to_share_between_threads() -> None:
     for notice in notices:
         index.add(notice)
     graphs = [map_notice(n) for n in notices]
-    expected = [[index.related(g, by, 5) for by in BY] for g in graphs]
+    expected = [[index.related(g, by, 5) for by in RelatedBy] for g in graphs]
     answers: dict[int, list[list[object]]] = {}
 
     def work(k: int) -> None:
         # each thread walks the notices from its own start, so the per-page memo keeps changing hands
         order = list(range(k * 75, 300)) + list(range(k * 75))
-        got = {i: [index.related(graphs[i], by, 5) for by in BY] for i in order}
+        got = {i: [index.related(graphs[i], by, 5) for by in RelatedBy] for i in order}
         answers[k] = [got[i] for i in range(300)]
 
     threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]

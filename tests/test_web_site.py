@@ -20,8 +20,9 @@ from notice_ld.cli import main
 from notice_ld.formats import Format
 from notice_ld.mapping import map_notice
 from notice_ld.model import Notice
+from notice_ld.related import RelatedBy
 from notice_ld.web.paths import notice_path
-from notice_ld.web.related import BY, InputRelated
+from notice_ld.web.related import InputRelated
 from notice_ld.web.site import build_site
 from notice_ld.writers import serialize
 from tests.conftest import EXAMPLES, ROOT
@@ -237,7 +238,7 @@ def test_related_from_the_input_matches_the_store(example_notices: list[Notice],
         compared = 0
         for notice in example_notices:
             graph = map_notice(notice)
-            for by in BY:
+            for by in RelatedBy:
                 mine = [(r.iri, r.shared, r.path) for r in index.related(graph, by, 10)]
                 theirs = [(r.iri, r.shared, r.path) for r in from_store.related(graph, by, 10)]
                 assert mine == theirs, (notice.id, by)

@@ -22,19 +22,17 @@ Jouet, E. et al. (2019). Produire des savoirs. Vie sociale. https://hdl.handle.n
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from notice_ld.errors import ConfigError
+from notice_ld.languages import Language
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from notice_ld.model import Notice
 
-__all__ = ["LANGUAGES", "Style", "citation_language", "cite"]
-
-LANGUAGES: tuple[Literal["fr", "en"], ...] = ("fr", "en")
-"""The languages citations are written in."""
+__all__ = ["Style", "citation_language", "cite"]
 
 
 class Style(enum.Enum):
@@ -62,24 +60,25 @@ class Style(enum.Enum):
             raise ConfigError(f"unknown citation style {name!r}; use one of: {known}") from None
 
 
-def citation_language(lang: str) -> Literal["fr", "en"]:
-    """``"fr"`` or ``"en"`` from a language tag (``"FR"``, ``"fr-CA"``, ``"en-GB"``…).
+def citation_language(lang: str) -> Language:
+    """The :class:`~notice_ld.languages.Language` of a language tag (``"FR"``, ``"fr-CA"``, ``"en-GB"``…).
 
     >>> citation_language("fr-CA")
-    'fr'
+    <Language.FR: 'fr'>
     >>> citation_language("de")
     Traceback (most recent call last):
     ...
     notice_ld.errors.ConfigError: citations are written in French or English, not 'de'; use 'fr' or 'en'
     """
-    base = lang.strip().split("-")[0].split("_")[0].lower()
-    for known in LANGUAGES:
-        if base == known:
-            return known
-    raise ConfigError(f"citations are written in French or English, not {lang!r}; use 'fr' or 'en'")
+    found = Language.from_tag(lang)
+    if found is None:
+        names = " or ".join(known.english_name for known in Language)
+        tags = " or ".join(repr(known.value) for known in Language)
+        raise ConfigError(f"citations are written in {names}, not {lang!r}; use {tags}")
+    return found
 
 
-def cite(notice: Notice, *, style: Style | str = Style.ISIDORE, lang: str = "fr") -> str:
+def cite(notice: Notice, *, style: Style | str = Style.ISIDORE, lang: Language | str = Language.FR) -> str:
     """The citation of ``notice`` in ``style`` and ``lang``, as plain text (one line).
 
     Missing fields are left out with their punctuation (never ``", ,"`` nor empty quotes);
@@ -91,7 +90,7 @@ def cite(notice: Notice, *, style: Style | str = Style.ISIDORE, lang: str = "fr"
     return render(notice, citation_language(lang))
 
 
-_Renderer: TypeAlias = "Callable[[Notice, Literal['fr', 'en']], str]"
+_Renderer: TypeAlias = "Callable[[Notice, Language], str]"
 _RENDERERS: dict[Style, _Renderer] = {}
 
 

@@ -37,10 +37,9 @@ Dumoulin, C. et Le Goff, Y. (2022). Habiter le périurbain. Espaces et société
 
 from __future__ import annotations
 
-from typing import Literal
-
 from notice_ld.citation import fields as f
 from notice_ld.citation.names import inverted_name, natural_name, short_name
+from notice_ld.languages import Language
 from notice_ld.model import ContainerType, DocumentType, Notice, Organization, Person, Role
 
 __all__ = ["MAX_AUTHORS", "apa"]
@@ -49,7 +48,7 @@ MAX_AUTHORS = 20
 """Up to this many authors are named; beyond, the first 19, ``. . .`` and the last."""
 
 _WORDS = {
-    "en": {
+    Language.EN: {
         "and": "&",
         "et_al": "et al.",
         "nd": "n.d.",
@@ -65,7 +64,7 @@ _WORDS = {
         "dataset": "Data set",
         "working_paper": "Working paper",
     },
-    "fr": {
+    Language.FR: {
         "and": "et",
         "et_al": "et al.",
         "nd": "s. d.",
@@ -89,28 +88,28 @@ def _period(text: str) -> str:
     return text if text.endswith(_ENDS) else text + "."
 
 
-def _join(names: list[str], words: dict[str, str], lang: str, *, listing: bool) -> str:
+def _join(names: list[str], words: dict[str, str], lang: Language, *, listing: bool) -> str:
     """Join names: ``A, & B`` / ``A, B, & C`` (authors, English), ``A & B`` (editors), ``A et B``."""
     if len(names) == 1:
         return names[0]
-    serial = lang == "en" and (listing or len(names) > 2)  # "A, & B" for authors, "A, B, & C"
+    serial = lang == Language.EN and (listing or len(names) > 2)  # "A, & B" for authors, "A, B, & C"
     return ", ".join(names[:-1]) + ("," if serial else "") + f" {words['and']} " + names[-1]
 
 
-def _authors(notice: Notice, words: dict[str, str], lang: str) -> str | None:
+def _authors(notice: Notice, words: dict[str, str], lang: Language) -> str | None:
     names = [inverted_name(agent) for agent in notice.creators]
     if not names:
         return None
     if notice.creators_et_al:
         shown = names[: MAX_AUTHORS - 1]
-        sep = ", " if lang == "en" else " "
+        sep = ", " if lang == Language.EN else " "
         return ", ".join(shown) + sep + words["et_al"]
     if len(names) > MAX_AUTHORS:
         return ", ".join(names[: MAX_AUTHORS - 1]) + ", . . . " + names[-1]
     return _join(names, words, lang, listing=True)
 
 
-def _short_names(agents: list[Person | Organization], words: dict[str, str], lang: str) -> str:
+def _short_names(agents: list[Person | Organization], words: dict[str, str], lang: Language) -> str:
     return _join([short_name(a) for a in agents], words, lang, listing=False)
 
 
@@ -124,7 +123,7 @@ def _numbering(volume: str | None, issue: str | None) -> str:
     return ""
 
 
-def apa(notice: Notice, lang: Literal["fr", "en"]) -> str:
+def apa(notice: Notice, lang: Language) -> str:
     """The APA 7-like reference of ``notice`` in English (``"en"``) or French (``"fr"``)."""
     words = _WORDS[lang]
     container = notice.container

@@ -25,10 +25,9 @@ its own U+202F before ``:``, the names) is never retouched.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from notice_ld.citation.fields import title
 from notice_ld.citation.names import natural_name
+from notice_ld.languages import Language
 from notice_ld.model import Notice
 
 __all__ = ["MAX_NAMES", "isidore"]
@@ -37,8 +36,8 @@ MAX_NAMES = 3
 """At most this many authors are named; more give ``First Author et al.``"""
 
 _WORDS = {
-    "fr": {"and": " et ", "et_al": " et al.", "open": "« ", "close": " »", "id": "ID : "},
-    "en": {"and": " and ", "et_al": " et al.", "open": "“", "close": "”", "id": "ID: "},
+    Language.FR: {"and": " et ", "et_al": " et al.", "open": "« ", "close": " »", "id": "ID : "},
+    Language.EN: {"and": " and ", "et_al": " et al.", "open": "“", "close": "”", "id": "ID: "},
 }
 
 
@@ -59,7 +58,7 @@ def _source(notice: Notice) -> str | None:
     return notice.container.title if notice.container is not None else None
 
 
-def isidore(notice: Notice, lang: Literal["fr", "en"]) -> str:
+def isidore(notice: Notice, lang: Language) -> str:
     """The ISIDORE citation of ``notice`` in French (``"fr"``) or English (``"en"``)."""
     words = _WORDS[lang]
     parts = [

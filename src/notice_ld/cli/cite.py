@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from notice_ld import identifiers as ids
-from notice_ld.citation import LANGUAGES, Style, cite
+from notice_ld.citation import Style, cite
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, reader_options
 from notice_ld.errors import RecordError
+from notice_ld.languages import Language
 from notice_ld.model import Notice
 from notice_ld.readers import InputFormat, ReaderOptions, read_path
 
@@ -125,7 +126,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--style", default=Style.ISIDORE.value, choices=[s.value for s in Style], help="default: isidore"
     )
-    parser.add_argument("--lang", default="fr", choices=list(LANGUAGES), help="default: fr")
+    parser.add_argument(
+        "--lang", default=Language.FR.value, choices=[lang.value for lang in Language], help="default: fr"
+    )
     parser.set_defaults(handler=run)
 
 

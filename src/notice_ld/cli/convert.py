@@ -25,6 +25,7 @@ from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atom
 from notice_ld.config import DEFAULT_BASE_IRI, Config, Profile
 from notice_ld.errors import NoticeLdError
 from notice_ld.formats import Format
+from notice_ld.languages import Language
 from notice_ld.pipeline import Pipeline, RunReport, Validation
 from notice_ld.readers import InputFormat
 
@@ -99,8 +100,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument(
         "--report-lang",
-        default="en",
-        choices=("en", "fr"),
+        default=Language.EN.value,
+        choices=[lang.value for lang in Language],
         help="language of validation messages (default: en)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
@@ -131,7 +132,7 @@ def pipeline_from(args: argparse.Namespace, *, validate: bool = True) -> Pipelin
         validation = Validation(
             extra_profiles=tuple(getattr(args, "shapes_profile", ())),
             shapes=tuple(getattr(args, "shapes", ())),
-            lang=getattr(args, "report_lang", "en"),
+            lang=getattr(args, "report_lang", Language.EN),
             keep_invalid=getattr(args, "keep_invalid", False),
         )
     return Pipeline(

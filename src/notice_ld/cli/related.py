@@ -7,6 +7,7 @@ import json
 
 from notice_ld.cli._common import EXIT_OK
 from notice_ld.cli._store import add_store_options, config_for, open_from
+from notice_ld.related import RelatedBy
 
 __all__ = ["register"]
 
@@ -15,7 +16,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     """Add the ``related`` subcommand."""
     parser = commands.add_parser("related", help="notices sharing creators, subjects or disciplines")
     parser.add_argument("identifier", metavar="ID", help="the notice's identifier, e.g. 10670/1.jt89mr")
-    parser.add_argument("--by", choices=["creators", "subjects", "disciplines"], default="creators")
+    parser.add_argument("--by", choices=[by.value for by in RelatedBy], default=RelatedBy.CREATORS.value)
     parser.add_argument("--limit", type=int, default=20, help="at most this many (default: 20)")
     parser.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     add_store_options(parser)
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_from(args)
     try:
-        found = related(store, args.identifier, args.by, limit=args.limit, config=config_for(args))
+        found = related(store, args.identifier, RelatedBy(args.by), limit=args.limit, config=config_for(args))
     finally:
         store.close()
     for item in found:

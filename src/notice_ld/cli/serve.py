@@ -21,6 +21,7 @@ from types import FrameType
 from notice_ld.cli._common import EXIT_OK, add_record_limit, reader_options
 from notice_ld.cli._store import add_store_options, config_for, open_from
 from notice_ld.errors import NoticeLdError, RecordError
+from notice_ld.languages import Language
 from notice_ld.model import Notice
 from notice_ld.readers import InputFormat, read_path
 
@@ -46,7 +47,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add_record_limit(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, help="port (default: 8080; 0 picks a free one)")
-    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="page language (default: fr)")
+    parser.add_argument(
+        "--lang",
+        default=Language.FR.value,
+        choices=[lang.value for lang in Language],
+        help="page language (default: fr)",
+    )
     parser.add_argument("--base-url", default=None, help="public URL of the site (canonical links)")
     parser.add_argument(
         "--cache-seconds",

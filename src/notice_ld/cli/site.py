@@ -13,6 +13,7 @@ from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atom
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
+from notice_ld.languages import Language
 from notice_ld.readers import InputFormat
 
 if TYPE_CHECKING:
@@ -35,7 +36,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default="http://127.0.0.1:8080/",
         help="where the site is published (sitemap, VoID, canonical links; default: http://127.0.0.1:8080/)",
     )
-    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="page language (default: fr)")
+    parser.add_argument(
+        "--lang",
+        default=Language.FR.value,
+        choices=[lang.value for lang in Language],
+        help="page language (default: fr)",
+    )
     parser.add_argument(
         "--formats",
         default="all",

@@ -17,6 +17,7 @@ from pathlib import Path
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError, UnknownFormatError
+from notice_ld.languages import Language
 
 __all__ = ["register"]
 
@@ -39,7 +40,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="shipped shapes: dcterms (core), bibo, schema, google-article, all, or none (only --shapes); "
         "repeat or comma-separate (default: dcterms,bibo,schema)",
     )
-    parser.add_argument("--lang", default="en", choices=("en", "fr"), help="language of the messages")
+    parser.add_argument(
+        "--lang",
+        default=Language.EN.value,
+        choices=[lang.value for lang in Language],
+        help="language of the messages",
+    )
     parser.add_argument(
         "--format", default="text", choices=_REPORT_FORMATS, help="report format (default: text)"
     )

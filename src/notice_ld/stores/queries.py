@@ -34,7 +34,6 @@ keyset bound of :func:`listing` (``after``) as an escaped literal, checked as an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
 
 from notice_ld import identifiers as ids
 from notice_ld.config import Config, Profile
@@ -43,12 +42,12 @@ from notice_ld.errors import RecordError, StoreError
 from notice_ld.mapping import NoticeGraph
 from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
+from notice_ld.related import RelatedBy
 from notice_ld.stores import HASH_PREDICATE, META_GRAPH, QueryResult, Store
 from notice_ld.stores._sparql import iri, term
 from notice_ld.terms import RDF_TYPE, Literal
 
 __all__ = [
-    "BY",
     "Counts",
     "Listed",
     "Related",
@@ -62,9 +61,6 @@ __all__ = [
 ]
 
 _DEFAULT = Config()
-
-BY: Final = ("creators", "subjects", "disciplines")
-"""What ``related`` can compare."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,23 +92,18 @@ def graph_iri(identifier: str, config: Config | None = None) -> str:
     return ids.mint_iri(cfg.base_iri, "graph", notice_iri(identifier, cfg))
 
 
-def _shared_query(doc: str, graph: str, by: str, limit: int) -> str:
-    creator = iri(expand("dcterms:creator"))
-    subject = iri(expand("dcterms:subject"))
-    discipline = iri(expand("nld:discipline"))
+def _shared_query(doc: str, graph: str, by: RelatedBy, limit: int) -> str:
+    shared = iri(expand(by.predicate))
+    discipline = iri(expand(RelatedBy.DISCIPLINES.predicate))
     title = iri(expand("dcterms:title"))
     d, g = iri(doc), iri(graph)
-    if by == "creators":
-        mine = f"GRAPH {g} {{ {d} {creator} ?x }}"
-        theirs = f"?doc {creator} ?x"
-    elif by == "subjects":
+    if by is RelatedBy.SUBJECTS:  # the subject concepts that are not also disciplines
         mine = (
-            f"GRAPH {g} {{ {d} {subject} ?x FILTER(isIRI(?x)) FILTER NOT EXISTS {{ {d} {discipline} ?x }} }}"
+            f"GRAPH {g} {{ {d} {shared} ?x FILTER(isIRI(?x)) FILTER NOT EXISTS {{ {d} {discipline} ?x }} }}"
         )
-        theirs = f"?doc {subject} ?x"
     else:
-        mine = f"GRAPH {g} {{ {d} {discipline} ?x }}"
-        theirs = f"?doc {discipline} ?x"
+        mine = f"GRAPH {g} {{ {d} {shared} ?x }}"
+    theirs = f"?doc {shared} ?x"
     return (
         "SELECT ?doc (COUNT(DISTINCT ?x) AS ?shared) (MIN(STR(?t)) AS ?title) WHERE { "
         f"{mine} GRAPH ?other {{ {theirs} OPTIONAL {{ ?doc {title} ?t }} }} FILTER(?doc != {d}) "
@@ -121,16 +112,19 @@ def _shared_query(doc: str, graph: str, by: str, limit: int) -> str:
 
 
 def related(
-    store: Store, identifier: str, by: str, *, limit: int = 20, config: Config | None = None
+    store: Store, identifier: str, by: RelatedBy | str, *, limit: int = 20, config: Config | None = None
 ) -> list[Related]:
-    """Notices sharing creators, subjects or disciplines with ``identifier``, most shared first."""
-    if by not in BY:
-        raise StoreError(f"related by {by!r}? use one of: {', '.join(BY)}")
+    """Notices sharing creators, subjects or disciplines (:class:`~notice_ld.related.RelatedBy`)
+    with ``identifier``, most shared first."""
+    try:
+        chosen = by if isinstance(by, RelatedBy) else RelatedBy.from_name(by)
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise StoreError(f"the limit must be a positive whole number, not {limit!r}")
     cfg = config or _DEFAULT
     doc = notice_iri(identifier, cfg)
-    result = store.query(_shared_query(doc, graph_iri(identifier, cfg), by, limit))
+    result = store.query(_shared_query(doc, graph_iri(identifier, cfg), chosen, limit))
     out = []
     for other, shared, title in result.rows:
         if other is None or not other.startswith("<"):

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from notice_ld.config import Config
 from notice_ld.errors import ConfigError, RecordError
+from notice_ld.languages import Language
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.terms import Literal
@@ -90,13 +91,16 @@ class Validator:
         shapes: Iterable[str | Path] = (),
         *,
         engine: Engine | str = Engine.AUTO,
-        lang: str = "en",
+        lang: Language | str = Language.EN,
         inference: str = "none",
     ) -> None:
         self.profiles = parse_profiles(profiles) if profiles is not None else DEFAULT_PROFILES
         self.files = tuple(str(f) for f in shapes)
         self.shapes: Shapes = load_shapes(self.profiles, self.files)
-        self.lang = lang if lang in ("en", "fr") else "en"
+        try:
+            self.lang = Language(lang)
+        except ValueError:  # messages in another language: English
+            self.lang = Language.EN
         chosen = Engine(engine)
         self.note = ""
         self._fast: FastEngine | None = None
@@ -220,7 +224,7 @@ def validate(
     *,
     profiles: Iterable[str] | None = None,
     shapes: Iterable[str | Path] = (),
-    lang: str = "en",
+    lang: Language | str = Language.EN,
     engine: Engine | str = Engine.AUTO,
     config: Config | None = None,
     inference: str = "none",

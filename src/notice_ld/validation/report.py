@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from notice_ld.crosswalk import prefixes as vocab_prefixes
+from notice_ld.languages import Language
 from notice_ld.terms import RDF, RDF_LANGSTRING, XSD, XSD_STRING, Literal
 from notice_ld.validation._rdf import BNode, Term, nt
 from notice_ld.validation.fast import INFO, WARNING, RawResult
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
     from notice_ld.validation.fields import _Blame
 
 __all__ = ["Kind", "Severity", "ValidationReport", "ValidationResult", "build_results"]
-
-LANGUAGES = ("en", "fr")
 
 
 class Severity(enum.StrEnum):
@@ -80,9 +79,13 @@ class Kind(enum.StrEnum):
 
 
 _ORDER = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
-_SEVERITY_WORDS = {
-    "en": {Severity.VIOLATION: "Violation", Severity.WARNING: "Warning", Severity.INFO: "Info"},
-    "fr": {Severity.VIOLATION: "Violation", Severity.WARNING: "Avertissement", Severity.INFO: "Information"},
+_SEVERITY_WORDS: dict[str, dict[Severity, str]] = {
+    Language.EN: {Severity.VIOLATION: "Violation", Severity.WARNING: "Warning", Severity.INFO: "Info"},
+    Language.FR: {
+        Severity.VIOLATION: "Violation",
+        Severity.WARNING: "Avertissement",
+        Severity.INFO: "Information",
+    },
 }
 
 # Messages for results of shapes without sh:message (user shapes), by constraint component.
@@ -131,18 +134,18 @@ _GENERIC = {
 def _well_formed_messages(component: str, value: Term | None) -> dict[str, str]:
     if component == LANGUAGE_TAG and isinstance(value, Literal):
         return {
-            "en": f"The language tag '{value.lang}' is not a valid BCP 47 tag: "
+            Language.EN: f"The language tag '{value.lang}' is not a valid BCP 47 tag: "
             "write a tag such as fr, en or de-CH.",
-            "fr": f"L'étiquette de langue « {value.lang} » n'est pas une étiquette BCP 47 valide : "
+            Language.FR: f"L'étiquette de langue « {value.lang} » n'est pas une étiquette BCP 47 valide : "
             "écrivez une étiquette comme fr, en ou de-CH.",
         }
     kind = _curie(value.datatype) if isinstance(value, Literal) else "?"
     text = value.value if isinstance(value, Literal) else "?"
     return {
-        "en": f'The literal "{text}" is ill-typed: it is not a valid {kind} (check the digits, the month '
-        "and the day).",
-        "fr": f"Le littéral « {text} » est mal typé : ce n'est pas un {kind} valide (vérifiez les chiffres, "
-        "le mois et le jour).",
+        Language.EN: f'The literal "{text}" is ill-typed: it is not a valid {kind} '
+        "(check the digits, the month and the day).",
+        Language.FR: f"Le littéral « {text} » est mal typé : ce n'est pas un {kind} valide "
+        "(vérifiez les chiffres, le mois et le jour).",
     }
 
 
@@ -211,9 +214,9 @@ class ValidationResult:
             "engine": self.engine,
         }
 
-    def to_text(self, lang: str = "en") -> str:
+    def to_text(self, lang: str = Language.EN) -> str:
         """Three lines for a person: severity, field and value; the message; where in the RDF."""
-        words = _SEVERITY_WORDS.get(lang, _SEVERITY_WORDS["en"])
+        words = _SEVERITY_WORDS.get(lang, _SEVERITY_WORDS[Language.EN])
         value = f" = {_show(self.value)}" if self.value is not None else ""
         where = self.field or (self.path or "")
         if self.kind is Kind.RECORD:
@@ -255,7 +258,7 @@ class ValidationReport:
     results: tuple[ValidationResult, ...] = ()
     engine: str = "fast"
     engine_note: str = ""
-    lang: str = "en"
+    lang: str = Language.EN
     checked: int = 0
     profiles: tuple[str, ...] = ()
     shapes_files: tuple[str, ...] = ()
@@ -324,7 +327,7 @@ class ValidationReport:
 
     def to_text(self) -> str:
         """The report for a person, grouped by record, in the report's language."""
-        fr = self.lang == "fr"
+        fr = self.lang == Language.FR
         counts = self.counts()
         if fr:
             head = (
@@ -447,11 +450,11 @@ def _messages(shapes: Shapes, raw: RawResult) -> dict[str, str]:
     en, fr = _GENERIC.get(
         local, ("The value does not conform to the shape.", "La valeur n'est pas conforme à la forme.")
     )
-    return {"en": en, "fr": fr}
+    return {Language.EN: en, Language.FR: fr}
 
 
 def _choose(messages: Mapping[str, str], lang: str) -> str:
-    for candidate in (lang, "en", "fr", ""):
+    for candidate in (lang, Language.EN, Language.FR, ""):
         if candidate in messages:
             return messages[candidate]
     return next(iter(messages.values()), "")

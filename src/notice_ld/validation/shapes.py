@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.errors import ShapesError
+from notice_ld.languages import Language
 from notice_ld.resources import data_dir
 from notice_ld.terms import IRI, RDF, RDF_TYPE, XSD, Literal
 from notice_ld.validation._rdf import BNode, Node, RDFTriple, Term, guess_rdf_format, parse_rdf
@@ -582,7 +583,7 @@ def lint(shapes: Shapes, *, strict_sources: Iterable[str] = ()) -> list[LintProb
         problems.extend(_lint_shape(shapes, shape, shape_set))
         if strict and defined_in.get(shape, {}).keys() & strict and not isinstance(shape, BNode):
             langs = {o.lang for o in shapes.objects(shape, _sh("message")) if isinstance(o, Literal)}
-            missing = [lang for lang in ("en", "fr") if lang not in langs]
+            missing = [lang.value for lang in sorted(Language) if lang not in langs]
             if missing:
                 problems.append(
                     LintProblem(

@@ -22,11 +22,12 @@ from notice_ld.errors import RecordError
 from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import Notice
+from notice_ld.related import RelatedBy
 from notice_ld.terms import RDF_TYPE
 from notice_ld.web.conneg import VARIANTS, Variant
 from notice_ld.web.pages import Links, environment, render_page
 from notice_ld.web.paths import notice_path
-from notice_ld.web.related import BY, InputRelated, RelatedLink
+from notice_ld.web.related import InputRelated, RelatedLink
 
 __all__ = ["NoticeFiles", "Written"]
 
@@ -112,7 +113,7 @@ class NoticeFiles:
             Format.JSON_LD: nodes,
         }
 
-    def write(self, graph: NoticeGraph, related: Mapping[str, Sequence[RelatedLink]]) -> Written:
+    def write(self, graph: NoticeGraph, related: Mapping[RelatedBy, Sequence[RelatedLink]]) -> Written:
         """Write the page and the exports of one notice; what the site-wide files need from it.
 
         All or nothing: if one file cannot be written (or the notice cannot be serialized), the
@@ -146,7 +147,7 @@ class NoticeFiles:
     def _write(
         self,
         graph: NoticeGraph,
-        related: Mapping[str, Sequence[RelatedLink]],
+        related: Mapping[RelatedBy, Sequence[RelatedLink]],
         record: Callable[[str, bytes], None],
     ) -> Written:
         path = notice_path(graph.notice.id)
@@ -227,7 +228,7 @@ def write_notice(
 
     try:
         graph = map_notice(notice, config)
-        links = {by: index.related(graph, by, limit) for by in BY} if index is not None else {}
+        links = {by: index.related(graph, by, limit) for by in RelatedBy} if index is not None else {}
         return files.write(graph, links)
     except RecordError as error:
         return error if error.record else error.with_context(record=str(notice.id)[:200])

@@ -64,7 +64,9 @@ from urllib.parse import parse_qs, quote
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import ConfigError, RecordError, StoreError, UnknownFormatError
+from notice_ld.languages import Language
 from notice_ld.mapping import NoticeGraph
+from notice_ld.related import RelatedBy
 from notice_ld.web.conneg import HTML, VARIANTS, Variant, negotiate
 from notice_ld.web.dataset import (
     DUMP_PATH,
@@ -80,7 +82,6 @@ from notice_ld.web.dataset import (
 from notice_ld.web.index import IndexRow, index_page, page_asked
 from notice_ld.web.pages import Links, check_iri, labels, render_page
 from notice_ld.web.paths import NOTICE_PREFIX, identifier_from_path
-from notice_ld.web.related import BY
 from notice_ld.web.server import make_app_server
 from notice_ld.web.sources import MemorySource, NoticeSource, StoreSource
 from notice_ld.web.wsgi import Answer, call, etag_matches, plain, send
@@ -127,7 +128,7 @@ class NoticeApp:
         self,
         source: NoticeSource,
         *,
-        lang: str = "fr",
+        lang: str = Language.FR,
         base_url: str | None = None,
         cache_size: int = 4096,
         cache_seconds: float | None = None,
@@ -262,7 +263,7 @@ class NoticeApp:
 
     def _render(self, graph: NoticeGraph, variant: Variant, root: str, now: float) -> Answer:
         if variant.format is None:
-            related = {by: self.source.related(graph, by, self.related_limit) for by in BY}
+            related = {by: self.source.related(graph, by, self.related_limit) for by in RelatedBy}
             links = Links(root=root, base_url=self.base_url)
             body = render_page(graph, self.lang, links=links, related=related).encode("utf-8")
             etag = f'"{hashlib.sha256(body).hexdigest()[:32]}-html"'

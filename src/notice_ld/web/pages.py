@@ -44,11 +44,13 @@ from typing import TYPE_CHECKING, Any
 from notice_ld.citation import Style, citation_language, cite
 from notice_ld.formats import Format
 from notice_ld.identifiers import Scheme
+from notice_ld.languages import Language
 from notice_ld.mapping import NoticeGraph
 from notice_ld.model import Concept, Notice, Organization, Person, pick_text
+from notice_ld.related import RelatedBy
 from notice_ld.web.conneg import VARIANTS, Variant
 from notice_ld.web.paths import notice_path
-from notice_ld.web.related import BY, RelatedLink
+from notice_ld.web.related import RelatedLink
 from notice_ld.writers.schema_jsonld import script_block
 
 if TYPE_CHECKING:
@@ -141,8 +143,8 @@ class Links:
         return f"{self.base_url.rstrip('/')}/{path}{self.page_suffix}"
 
 
-_LABELS: dict[str, dict[str, str]] = {
-    "fr": {
+_LABELS: dict[Language, dict[str, str]] = {
+    Language.FR: {
         "home": "Accueil",
         "et_al": "et al.",
         "abstract": "Résumé",
@@ -179,7 +181,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "thesis_advisor": "Direction de thèse",
         "contributor": "Contribution",
     },
-    "en": {
+    Language.EN: {
         "home": "Home",
         "et_al": "et al.",
         "abstract": "Abstract",
@@ -218,7 +220,7 @@ _LABELS: dict[str, dict[str, str]] = {
     },
 }
 _TYPES = {
-    "fr": {
+    Language.FR: {
         "article": "Article",
         "book": "Livre",
         "chapter": "Chapitre",
@@ -229,7 +231,7 @@ _TYPES = {
         "dataset": "Jeu de données",
         "other": "Document",
     },
-    "en": {
+    Language.EN: {
         "article": "Article",
         "book": "Book",
         "chapter": "Chapter",
@@ -373,7 +375,7 @@ def _dublin_core(n: Notice, lang: str, citation: str) -> list[Any]:
         value, label_lang = _concept_label(concept, lang)
         meta.append(_meta("DC.subject", value, label_lang))
     meta += [_meta("DC.description", a.value, a.lang) for a in n.abstracts]
-    meta.append(_meta("DC.type", _TYPES["en"][n.type.value]))
+    meta.append(_meta("DC.type", _TYPES[Language.EN][n.type.value]))
     if n.license is not None:
         meta.append(_meta("DC.rights", n.license.iri or n.license.label))
     if n.container is not None:
@@ -413,7 +415,7 @@ def _markup(text: str) -> Any:
     return markupsafe.Markup(text)  # noqa: S704
 
 
-def head_fragment(graph: NoticeGraph, lang: str = "fr", *, links: Links | None = None) -> str:
+def head_fragment(graph: NoticeGraph, lang: str = Language.FR, *, links: Links | None = None) -> str:
     """The ``<head>`` elements of a notice's page in ``lang`` (see the module docs).
 
     ``links`` says where the alternate representations are (``?format=NAME`` on the page by
@@ -429,10 +431,10 @@ def head_fragment(graph: NoticeGraph, lang: str = "fr", *, links: Links | None =
 
 def page_context(
     graph: NoticeGraph,
-    lang: str = "fr",
+    lang: str = Language.FR,
     *,
     links: Links | None = None,
-    related: Mapping[str, Sequence[RelatedLink]] | None = None,
+    related: Mapping[RelatedBy, Sequence[RelatedLink]] | None = None,
     exports: Sequence[Variant] = VARIANTS[1:],
 ) -> dict[str, Any]:
     """Everything the page template shows, as plain values (for custom templates)."""
@@ -489,12 +491,12 @@ def page_context(
     if keywords:
         concepts.append({"label": t["keywords"], "items": keywords})
     related_groups = []
-    for by in BY:
+    for by in RelatedBy:
         found = (related or {}).get(by) or ()
         if found:
             related_groups.append(
                 {
-                    "label": t[f"related_{by}"],
+                    "label": t[f"related_{by.value}"],
                     "links": [
                         {
                             "title": r.title or r.iri,
@@ -539,10 +541,10 @@ def page_context(
 
 def render_page(
     graph: NoticeGraph,
-    lang: str = "fr",
+    lang: str = Language.FR,
     *,
     links: Links | None = None,
-    related: Mapping[str, Sequence[RelatedLink]] | None = None,
+    related: Mapping[RelatedBy, Sequence[RelatedLink]] | None = None,
     exports: Sequence[Variant] = VARIANTS[1:],
 ) -> str:
     """The full HTML landing page of a notice in ``lang`` (French or English).

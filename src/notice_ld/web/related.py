@@ -40,15 +40,15 @@ from notice_ld.errors import RecordError
 from notice_ld.mapping import NoticeGraph
 from notice_ld.mapping._engine import Builder
 from notice_ld.model import Notice
+from notice_ld.related import RelatedBy
 from notice_ld.web.paths import notice_path
 
 if TYPE_CHECKING:
     from notice_ld.stores import Store
 
-__all__ = ["BY", "InputRelated", "RelatedLink", "RelatedSource", "StoreRelated", "identifier_of_iri"]
+__all__ = ["InputRelated", "RelatedLink", "RelatedSource", "StoreRelated", "identifier_of_iri"]
 
-BY: tuple[str, ...] = ("creators", "subjects", "disciplines")
-"""The three kinds of related links, in page order."""
+_KINDS = tuple(RelatedBy)  # page order: the packed keys of a notice follow it
 
 _DEFAULT = Config()
 
@@ -66,7 +66,7 @@ class RelatedLink:
 class RelatedSource(Protocol):
     """Where a page's related links come from."""
 
-    def related(self, graph: NoticeGraph, by: str, limit: int = 10) -> list[RelatedLink]:
+    def related(self, graph: NoticeGraph, by: RelatedBy, limit: int = 10) -> list[RelatedLink]:
         """Notices sharing ``by`` (creators, subjects, disciplines) with ``graph``'s notice."""
         ...
 
@@ -367,23 +367,23 @@ class InputRelated:
             else:
                 self._short = {}
             per_kind = tuple(
-                [k for k in keys_of[bounds[i] : bounds[i + 1]] if sizes.get(k, 0) > 1] for i in range(len(BY))
+                [k for k in keys_of[bounds[i] : bounds[i + 1]] if sizes.get(k, 0) > 1]
+                for i in range(len(_KINDS))
             )
             found = (me, per_kind)
         self._last = (iri, found)
         return found
 
-    def related(self, graph: NoticeGraph, by: str, limit: int = 10) -> list[RelatedLink]:
+    def related(self, graph: NoticeGraph, by: RelatedBy | str, limit: int = 10) -> list[RelatedLink]:
         """The notices of the input sharing ``by`` with ``graph``'s notice."""
-        if by not in BY:
-            raise ValueError(f"related by {by!r}? use one of: {', '.join(BY)}")
+        chosen = by if isinstance(by, RelatedBy) else RelatedBy.from_name(by)
         with self._lock:
             self._freeze()
             page = self._page(graph.iri)
             if page is None:
                 return []
             me, per_kind = page
-            keys = list(dict.fromkeys(per_kind[BY.index(by)]))
+            keys = list(dict.fromkeys(per_kind[_KINDS.index(chosen)]))
             if not keys:
                 return []
             top = self._top(me, keys, limit)
@@ -405,7 +405,7 @@ class StoreRelated:
         self.store = store
         self.config = config
 
-    def related(self, graph: NoticeGraph, by: str, limit: int = 10) -> list[RelatedLink]:
+    def related(self, graph: NoticeGraph, by: RelatedBy | str, limit: int = 10) -> list[RelatedLink]:
         """Ask the store; each result's path is rebuilt from its document IRI."""
         out = []
         for iri, shared, title in _store_related(self.store, graph.notice.id, by, limit, self.config):
@@ -416,7 +416,7 @@ class StoreRelated:
 
 
 def _store_related(
-    store: Store, identifier: ids.Identifier, by: str, limit: int, config: Config
+    store: Store, identifier: ids.Identifier, by: RelatedBy | str, limit: int, config: Config
 ) -> list[tuple[str, int, str | None]]:
     """The one place this package calls the stores' ``related`` (issue 4's public function)."""
     from notice_ld.stores.queries import related

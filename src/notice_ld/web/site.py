@@ -49,6 +49,7 @@ from notice_ld.citation import citation_language
 from notice_ld.config import Config
 from notice_ld.errors import ConfigError, RecordError
 from notice_ld.formats import Format
+from notice_ld.languages import Language
 from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
 from notice_ld.terms import IRI, RDF_TYPE, Literal, Triple, triple_key
@@ -437,7 +438,7 @@ def build_site(
     out_dir: str | os.PathLike[str],
     *,
     base_url: str = "http://127.0.0.1:8080/",
-    lang: str = "fr",
+    lang: str = Language.FR,
     config: Config = _DEFAULT,
     formats: Sequence[Format] | None = None,
     related: bool = True,

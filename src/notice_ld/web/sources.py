@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Protocol
 from notice_ld import identifiers as ids
 from notice_ld.config import Config
 from notice_ld.errors import RecordError
+from notice_ld.languages import Language
 from notice_ld.mapping import NoticeGraph, document_iri, map_notice
 from notice_ld.model import Notice
+from notice_ld.related import RelatedBy
 from notice_ld.terms import RDF_TYPE, Triple
 from notice_ld.web.dataset import DUMP_PATH, DatasetStats, DumpWriter, served_dumps, vocabularies
 from notice_ld.web.index import IndexRow
@@ -44,7 +46,7 @@ class NoticeSource(Protocol):
         """The notice whose own identifier is ``identifier``, mapped, or ``None``."""
         ...
 
-    def related(self, graph: NoticeGraph, by: str, limit: int) -> list[RelatedLink]:
+    def related(self, graph: NoticeGraph, by: RelatedBy, limit: int) -> list[RelatedLink]:
         """Related notices (see :mod:`notice_ld.web.related`)."""
         ...
 
@@ -73,7 +75,9 @@ class MemorySource:
     A second notice with the same identifier is ignored (the first wins), as in a static site.
     """
 
-    def __init__(self, notices: Iterable[Notice], config: Config = _DEFAULT, lang: str | None = "fr") -> None:
+    def __init__(
+        self, notices: Iterable[Notice], config: Config = _DEFAULT, lang: str | None = Language.FR
+    ) -> None:
         self.config = config
         self._notices: dict[ids.Identifier, Notice] = {}
         self._index = InputRelated(config, lang)
@@ -93,7 +97,7 @@ class MemorySource:
         notice = self._notices.get(identifier)
         return None if notice is None else map_notice(notice, self.config)
 
-    def related(self, graph: NoticeGraph, by: str, limit: int) -> list[RelatedLink]:
+    def related(self, graph: NoticeGraph, by: RelatedBy, limit: int) -> list[RelatedLink]:
         """From the in-memory index."""
         return self._index.related(graph, by, limit)
 
@@ -154,7 +158,7 @@ class StoreSource:
     """
 
     def __init__(
-        self, store: Store, config: Config = _DEFAULT, lang: str | None = "fr", *, page_size: int = 500
+        self, store: Store, config: Config = _DEFAULT, lang: str | None = Language.FR, *, page_size: int = 500
     ) -> None:
         self.store = store
         self.config = config
@@ -168,7 +172,7 @@ class StoreSource:
 
         return get(self.store, _store_identifier(identifier), config=self.config)
 
-    def related(self, graph: NoticeGraph, by: str, limit: int) -> list[RelatedLink]:
+    def related(self, graph: NoticeGraph, by: RelatedBy, limit: int) -> list[RelatedLink]:
         """The store's ``related`` query."""
         return self._related.related(graph, by, limit)
 
