@@ -15,7 +15,6 @@ PENDING: dict[tuple[str, str], str] = {
     ("mapping/_engine", "web/related.py"): "IRI rules move to one public module",
     ("mapping/_engine", "validation/fields.py"): "IRI rules move to one public module",
     ("mapping/_engine", "writers/schema_jsonld.py"): "IRI rules move to one public module",
-    ("validation/_rdf", "cli/validate.py"): "RDF input formats become an enum in a public module",
     ("validation/_rdf", "graph.py"): "RDF input formats become an enum in a public module",
 }
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError, UnknownFormatError
+from notice_ld.formats import RdfFormat
 from notice_ld.languages import Language
 
 __all__ = ["register"]
@@ -78,24 +79,22 @@ def run(args: argparse.Namespace) -> int:
     from notice_ld.cli.convert import echo
     from notice_ld.pipeline import Pipeline
     from notice_ld.readers import InputFormat
-    from notice_ld.validation import ValidationReport, Validator
-    from notice_ld.validation._rdf import RDF_FORMAT_NAMES, guess_rdf_format, parse_rdf, parse_rdf_path
+    from notice_ld.validation import ValidationReport, Validator, parse_rdf, parse_rdf_path
 
     profiles = _profiles(args.profile)
     for name in [*args.inputs, *args.shapes]:
         if name != "-" and not Path(name).is_file():
             raise NoticeLdError(f"input file not found: {name}")
-    rdf_format: str | None = None
+    rdf_format: RdfFormat | None = None
     notice_format = None
     if args.input_format:
-        chosen = args.input_format.strip().lower()
-        if chosen in RDF_FORMAT_NAMES:
-            rdf_format = chosen
-        else:
+        try:
+            rdf_format = RdfFormat.from_name(args.input_format)
+        except UnknownFormatError:
             try:
-                notice_format = InputFormat.from_name(chosen)
+                notice_format = InputFormat.from_name(args.input_format)
             except UnknownFormatError:
-                known = ", ".join([*(f.value for f in InputFormat), *RDF_FORMAT_NAMES])
+                known = ", ".join([*(f.value for f in InputFormat), *(f.value for f in RdfFormat)])
                 raise UnknownFormatError(
                     f"unknown input format {args.input_format!r}; use one of: {known}"
                 ) from None
@@ -103,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     validator = Validator(profiles, args.shapes, engine=args.engine, lang=args.lang)
     reports: list[ValidationReport] = []
     for name in args.inputs:
-        fmt = rdf_format or (None if notice_format else guess_rdf_format(name) if name != "-" else None)
+        fmt = rdf_format or (None if notice_format else RdfFormat.from_path(name) if name != "-" else None)
         if fmt is not None:
             try:
                 if name == "-":

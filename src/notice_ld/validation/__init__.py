@@ -33,11 +33,12 @@ from typing import TYPE_CHECKING, Any
 
 from notice_ld.config import Config
 from notice_ld.errors import ConfigError, RecordError
+from notice_ld.formats import RdfFormat
 from notice_ld.languages import Language
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.terms import Literal
-from notice_ld.validation._rdf import RDFTriple, guess_rdf_format, parse_rdf_path, triples_from_rdflib
+from notice_ld.validation._rdf import RDFTriple, parse_rdf, parse_rdf_path, triples_from_rdflib
 from notice_ld.validation.fast import DataGraph, FastEngine, RawResult, Unsupported
 from notice_ld.validation.fields import GraphBlame, NoticeBlame
 from notice_ld.validation.report import Kind, Severity, ValidationReport, ValidationResult, build_results
@@ -56,6 +57,8 @@ __all__ = [
     "ValidationResult",
     "Validator",
     "load_shapes",
+    "parse_rdf",
+    "parse_rdf_path",
     "validate",
 ]
 
@@ -228,7 +231,7 @@ def validate(
     engine: Engine | str = Engine.AUTO,
     config: Config | None = None,
     inference: str = "none",
-    rdf_format: str | None = None,
+    rdf_format: RdfFormat | str | None = None,
 ) -> ValidationReport:
     """Validate notices, notice graphs, rdflib Graphs or files, and return one report.
 
@@ -266,7 +269,7 @@ def validate(
         elif _is_rdflib_graph(item):
             reports.append(for_rdf.validate_rdflib(item))
         elif isinstance(item, (str, Path)):
-            fmt = rdf_format or guess_rdf_format(item)
+            fmt = rdf_format or RdfFormat.from_path(item)
             if fmt is not None:
                 reports.append(for_rdf.validate_triples(parse_rdf_path(item, fmt), name=str(item)))
             else:

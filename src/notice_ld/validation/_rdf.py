@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from notice_ld.errors import RecordError
+from notice_ld.formats import RdfFormat
 from notice_ld.resources import data_dir
 from notice_ld.terms import IRI, RDF_LANGSTRING, XSD_STRING, Literal
 from notice_ld.vocabulary import SDO
 
 if TYPE_CHECKING:
-    import pyoxigraph
     import rdflib
 
 __all__ = [
@@ -40,7 +40,6 @@ __all__ = [
     "Node",
     "RDFTriple",
     "Term",
-    "guess_rdf_format",
     "nt",
     "parse_rdf",
     "parse_rdf_path",
@@ -65,61 +64,6 @@ Node: TypeAlias = IRI | BNode | Literal
 Term: TypeAlias = str | Literal
 """Any term: a ``str`` is an IRI, or a blank node when it is a :class:`BNode`."""
 RDFTriple: TypeAlias = tuple[str, str, Node]
-
-_EXTENSIONS = {
-    "ttl": "turtle",
-    "turtle": "turtle",
-    "nt": "ntriples",
-    "ntriples": "ntriples",
-    "nq": "nquads",
-    "nquads": "nquads",
-    "trig": "trig",
-    "rdf": "rdfxml",
-    "xml": "rdfxml",
-    "owl": "rdfxml",
-    "rdfxml": "rdfxml",
-    "jsonld": "jsonld",
-    "json-ld": "jsonld",
-    "n3": "n3",
-}
-
-RDF_FORMAT_NAMES: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld", "n3")
-"""The RDF formats :func:`parse_rdf` reads."""
-
-
-def guess_rdf_format(path: str | Path) -> str | None:
-    """The RDF format of a file name, or ``None`` when the extension is not an RDF one.
-
-    >>> guess_rdf_format("out/notices.ttl"), guess_rdf_format("x.jsonld"), guess_rdf_format("n.jsonl")
-    ('turtle', 'jsonld', None)
-    """
-    name = str(path).lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return _EXTENSIONS.get(name.rsplit(".", 1)[-1]) if "." in name else None
-
-
-def _ox_format(name: str) -> pyoxigraph.RdfFormat:
-    import pyoxigraph as ox
-
-    table = {
-        "turtle": ox.RdfFormat.TURTLE,
-        "ntriples": ox.RdfFormat.N_TRIPLES,
-        "nquads": ox.RdfFormat.N_QUADS,
-        "trig": ox.RdfFormat.TRIG,
-        "rdfxml": ox.RdfFormat.RDF_XML,
-        "jsonld": ox.RdfFormat.JSON_LD,
-        "n3": ox.RdfFormat.N3,
-    }
-    try:
-        return table[name]
-    except KeyError:
-        from notice_ld.errors import UnknownFormatError
-
-        raise UnknownFormatError(
-            f"unknown RDF format {name!r}; use one of: {', '.join(RDF_FORMAT_NAMES)}"
-        ) from None
-
 
 # -- JSON-LD: bundled contexts only ---------------------------------------------------------------
 
@@ -201,21 +145,23 @@ def _from_ox(term: Any, relabel: _Relabel, name: str) -> Node:
 
 def parse_rdf(
     data: bytes,
-    fmt: str,
+    fmt: RdfFormat | str,
     *,
     name: str = "<input>",
     bnode_prefix: str = "b",
     prefixes: dict[str, str] | None = None,
 ) -> list[RDFTriple]:
-    """Parse RDF bytes in ``fmt`` (see :data:`RDF_FORMAT_NAMES`) into triples (named graphs merged).
+    """Parse RDF bytes in ``fmt`` (a :class:`~notice_ld.formats.RdfFormat` or its name) into
+    triples (named graphs merged).
 
     A syntax error becomes a :class:`~notice_ld.errors.RecordError` naming ``name`` and the line.
     The prefixes the document declares are added to ``prefixes`` when it is given.
     """
     import pyoxigraph as ox
 
-    ox_format = _ox_format(fmt)
-    if fmt == "jsonld":
+    chosen = fmt if isinstance(fmt, RdfFormat) else RdfFormat.from_name(fmt)
+    ox_format = chosen.ox_format
+    if chosen is RdfFormat.JSON_LD:
         try:
             document = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as exc:
@@ -236,20 +182,25 @@ def parse_rdf(
     except SyntaxError as exc:
         line = f"line {exc.lineno}" if exc.lineno else ""
         raise RecordError(
-            record=name, field=line, problem=f"is not valid {fmt}: {exc.msg}", fix=f"fix the {fmt} syntax"
+            record=name,
+            field=line,
+            problem=f"is not valid {chosen.value}: {exc.msg}",
+            fix=f"fix the {chosen.value} syntax",
         ) from None
     return triples
 
 
-def parse_rdf_path(path: str | Path, fmt: str | None = None, *, bnode_prefix: str = "b") -> list[RDFTriple]:
+def parse_rdf_path(
+    path: str | Path, fmt: RdfFormat | str | None = None, *, bnode_prefix: str = "b"
+) -> list[RDFTriple]:
     """Read an RDF file; the format comes from the extension unless ``fmt`` is given."""
-    chosen = fmt or guess_rdf_format(path)
+    chosen = fmt or RdfFormat.from_path(path)
     if chosen is None:
         from notice_ld.errors import UnknownFormatError
 
         raise UnknownFormatError(
             f"cannot tell the RDF format of {str(path)!r} from its name; give it explicitly "
-            f"({', '.join(RDF_FORMAT_NAMES)})"
+            f"({', '.join(f.value for f in RdfFormat)})"
         )
     data = Path(path).read_bytes()
     if str(path).lower().endswith(".gz"):

@@ -40,10 +40,11 @@ from typing import TYPE_CHECKING
 
 from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.errors import ShapesError
+from notice_ld.formats import RdfFormat
 from notice_ld.languages import Language
 from notice_ld.resources import data_dir
 from notice_ld.terms import IRI, RDF, RDF_TYPE, XSD, Literal
-from notice_ld.validation._rdf import BNode, Node, RDFTriple, Term, guess_rdf_format, parse_rdf
+from notice_ld.validation._rdf import BNode, Node, RDFTriple, Term, parse_rdf
 from notice_ld.vocabulary import SH as _SH
 from notice_ld.vocabulary import SHAPES_BIBO, SHAPES_CORE, SHAPES_GOOGLE_ARTICLE, SHAPES_SCHEMA
 
@@ -443,7 +444,7 @@ def _find_shapes(shapes: Shapes) -> list[str]:
 
 
 def _read(path: Path, name: str, index: int, prefixes: dict[str, str]) -> list[RDFTriple]:
-    fmt = guess_rdf_format(path) or "turtle"
+    fmt = RdfFormat.from_path(path) or RdfFormat.TURTLE
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -510,7 +511,7 @@ def _load(profiles: tuple[str, ...], files: tuple[str, ...], check: bool) -> Sha
     return shapes
 
 
-def lint_text(text: str, fmt: str = "turtle", *, name: str = "<text>") -> Shapes:
+def lint_text(text: str, fmt: RdfFormat | str = RdfFormat.TURTLE, *, name: str = "<text>") -> Shapes:
     """Parse shapes from text and lint them (raises :class:`~notice_ld.errors.ShapesError`)."""
     prefixes: dict[str, str] = {}
     triples = parse_rdf(text.encode("utf-8"), fmt, name=name, bnode_prefix="t", prefixes=prefixes)
