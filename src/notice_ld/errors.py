@@ -31,6 +31,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "ConfigError",
@@ -48,7 +49,27 @@ __all__ = [
 
 
 class NoticeLdError(Exception):
-    """Base class of every error notice_ld raises on purpose."""
+    """Base class of every error notice_ld raises on purpose.
+
+    Errors pickle with all their data (they cross process boundaries in parallel runs), whatever
+    their constructor's keyword-only arguments:
+
+    >>> import pickle
+    >>> error = pickle.loads(pickle.dumps(RecordError(record="r", field="f", problem="p", fix="x")))
+    >>> (error.record, error.field, str(error))
+    ('r', 'f', 'record r, field f: p (fix: x)')
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (type(self), dict(self.__dict__), self.args))
+
+
+def _restore(cls: type[NoticeLdError], state: dict[str, Any], args: tuple[Any, ...]) -> NoticeLdError:
+    """Rebuild a pickled error without calling its constructor."""
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    error.args = args
+    return error
 
 
 class RecordError(NoticeLdError, ValueError):

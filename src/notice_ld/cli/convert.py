@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,7 +106,29 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="language of validation messages (default: en)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    add_jobs(parser)
     parser.set_defaults(handler=run)
+
+
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: worker processes (the output is the same bytes whatever N)."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (0: one per CPU); the output is byte for byte the same (default: 1)",
+    )
+
+
+def jobs_from(args: argparse.Namespace) -> int:
+    """The number of workers ``--jobs`` asks for (0: one per usable CPU)."""
+    if args.jobs < 0:
+        raise NoticeLdError("--jobs must be 0 (one per CPU) or more")
+    if args.jobs == 0:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return int(args.jobs)
 
 
 def echo(line: str) -> None:
@@ -151,6 +174,17 @@ def run(args: argparse.Namespace) -> int:
     fmt = Format.from_name(args.format)
     pipeline = pipeline_from(args, validate=args.validate)
     check_inputs(args.inputs)
+    jobs = jobs_from(args)
+    if jobs > 1 and (args.prefix or "-" in args.inputs):
+        why = "--prefix mints in input order" if args.prefix else "standard input is read once"
+        print(f"notice-ld: note: running on one core ({why})", file=sys.stderr)
+        jobs = 1
+    if jobs > 1:
+        from notice_ld.pipeline.parallel import convert_parallel
+
+        with atomic_output(args.output) as out:
+            report = convert_parallel(pipeline, args.inputs, {fmt: out}, jobs=jobs, lang=args.lang)
+        return finish(args, fmt, report)
     with atomic_output(args.output) as out:
         progress = None
         if not args.quiet and sys.stderr.isatty():
@@ -161,6 +195,11 @@ def run(args: argparse.Namespace) -> int:
                     yield from bar
 
         report = pipeline.convert(args.inputs, {fmt: out}, lang=args.lang, progress=progress)
+    return finish(args, fmt, report)
+
+
+def finish(args: argparse.Namespace, fmt: Format, report: RunReport) -> int:
+    """Write the report, print the summary, give the exit status."""
     if args.report:
         with atomic_output(args.report) as fh:
             fh.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n")

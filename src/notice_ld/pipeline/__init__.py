@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
@@ -91,6 +92,12 @@ class Validation:
         )
 
 
+@functools.lru_cache(maxsize=8)
+def _validator(validation: Validation, config: Config) -> Validator:
+    """One validator per configuration and process: loading shapes costs more than a part."""
+    return validation.validator(config)
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """Read → map → validate → write, configured once (see the module docs).
@@ -130,7 +137,7 @@ class Pipeline:
 
         The one place where what readers give is told apart.
         """
-        validator = self.validation.validator(self.config) if self.validation is not None else None
+        validator = _validator(self.validation, self.config) if self.validation is not None else None
         for outcome in outcomes:
             graph = self._graph(outcome, report)
             if graph is None:
@@ -250,7 +257,7 @@ class Pipeline:
         """The validation report of each notice of ``inputs`` (and of each unreadable record);
         ``validator`` (default: the pipeline's) may be one already built."""
         if validator is None:
-            validator = (self.validation or Validation()).validator(self.config)
+            validator = _validator(self.validation or Validation(), self.config)
         for outcome in self.outcomes(inputs):
             if isinstance(outcome, RecordError):
                 yield validator.record_error(outcome)
