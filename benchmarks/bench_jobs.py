@@ -1,0 +1,94 @@
+"""``convert --jobs``: 1 vs N worker processes on the same generated notices, side by side.
+
+Runs ``notice-ld convert`` (validation on, Turtle out) as a child process for each worker count,
+``--repeat`` times, alternating the counts so a change in the machine's load hits them alike, and
+prints per count: median wall time, the children's CPU time (user + sys, all workers), notices per
+wall second and CPU milliseconds per notice; then the speed-up against one worker and whether the
+outputs were byte-identical. The load average is printed before and after (the machine is
+shared: a loaded machine cannot show the speed-up of an idle one).
+
+    python benchmarks/bench_jobs.py --notices 20000 --jobs 1 2 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import environment
+from generate import generate
+
+
+def _run(source: Path, out: Path, jobs: int) -> tuple[float, float, str]:
+    """Wall seconds, children's CPU seconds, sha256 of the output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "notice_ld",
+            "convert",
+            str(source),
+            "-f",
+            "turtle",
+            "-o",
+            str(out),
+            "-q",
+            "-j",
+            str(jobs),
+        ],
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notices", type=int, default=20_000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(environment())
+    print(f"load average before: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "notices.jsonl"
+        with source.open("w", encoding="utf-8") as fh:
+            for record in generate(args.notices):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"{args.notices:,} notices, {source.stat().st_size / 1e6:.1f} MB of JSON Lines")
+        results: dict[int, list[tuple[float, float, str]]] = {j: [] for j in args.jobs}
+        for _ in range(args.repeat):
+            for jobs in args.jobs:
+                results[jobs].append(_run(source, Path(folder) / f"out-{jobs}.ttl", jobs))
+    base = statistics.median(w for w, _, _ in results[args.jobs[0]])
+    digests = {d for runs in results.values() for _, _, d in runs}
+    print(f"{'jobs':>4} {'wall s':>8} {'CPU s':>8} {'notices/s':>10} {'CPU ms/notice':>14} {'speed-up':>9}")
+    for jobs, runs in results.items():
+        wall = statistics.median(w for w, _, _ in runs)
+        cpu = statistics.median(c for _, c, _ in runs)
+        print(
+            f"{jobs:>4} {wall:>8.2f} {cpu:>8.2f} {args.notices / wall:>10,.0f} "
+            f"{1000 * cpu / args.notices:>14.3f} {base / wall:>8.2f}x"
+        )
+    print(f"outputs byte-identical across worker counts and runs: {len(digests) == 1}")
+    print(f"load average after: {os.getloadavg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
