@@ -13,7 +13,7 @@ from notice_ld.mapping import map_notice
 from notice_ld.model import Notice
 from notice_ld.validation import Validator, validate
 from notice_ld.validation.fast import DataGraph, FastEngine
-from notice_ld.validation.shapes import PROFILES, SH, lint, lint_text, load_shapes, parse_profiles
+from notice_ld.validation.shapes import SH, ShapeProfile, lint, lint_text, load_shapes
 
 from .conftest import EXAMPLES, ROOT
 
@@ -23,7 +23,7 @@ HEAD = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example
 
 def test_shipped_shapes_pass_the_linter_with_messages_in_french_and_english() -> None:
     shapes = load_shapes(["all"], check=False)
-    assert lint(shapes, strict_sources=PROFILES.values()) == []
+    assert lint(shapes, strict_sources=[p.file for p in ShapeProfile]) == []
     for shape in shapes.shape_nodes():
         if shape.startswith("_:"):
             continue  # anonymous members of sh:or lists: never the source of a result
@@ -32,10 +32,10 @@ def test_shipped_shapes_pass_the_linter_with_messages_in_french_and_english() ->
 
 
 def test_every_shipped_shape_file_is_one_profile_and_the_readme_documents_it() -> None:
-    assert sorted(p.name for p in SHAPES_DIR.glob("*.ttl")) == sorted(PROFILES.values())
+    assert sorted(p.name for p in SHAPES_DIR.glob("*.ttl")) == sorted(p.file for p in ShapeProfile)
     readme = (SHAPES_DIR / "README.md").read_text(encoding="utf-8")
-    for name in PROFILES.values():
-        assert name in readme
+    for profile in ShapeProfile:
+        assert profile.file in readme
 
 
 def test_severities_are_all_used() -> None:
@@ -98,9 +98,12 @@ def test_one_profile_output_has_no_violation_against_its_shapes(
 
 
 def test_parse_profiles_aliases_and_errors() -> None:
-    assert parse_profiles(["core", "google"]) == ("dcterms", "google-article")
-    with pytest.raises(ValueError, match="unknown validation profile 'dublin'"):
-        parse_profiles(["dublin"])
+    assert ShapeProfile.parse_many(["core", "google"]) == ("dcterms", "google-article")
+    with pytest.raises(
+        ValueError,
+        match="unknown validation profile 'dublin'; use dcterms, bibo, schema, google-article, core or all",
+    ):
+        ShapeProfile.parse_many(["dublin"])
 
 
 # -- the linter -----------------------------------------------------------------------------------

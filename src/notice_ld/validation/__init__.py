@@ -42,7 +42,7 @@ from notice_ld.validation._rdf import RDFTriple, parse_rdf, parse_rdf_path, trip
 from notice_ld.validation.fast import DataGraph, FastEngine, RawResult, Unsupported
 from notice_ld.validation.fields import GraphBlame, NoticeBlame
 from notice_ld.validation.report import Kind, Severity, ValidationReport, ValidationResult, build_results
-from notice_ld.validation.shapes import DEFAULT_PROFILES, Shapes, load_shapes, parse_profiles
+from notice_ld.validation.shapes import DEFAULT_PROFILES, ShapeProfile, Shapes, load_shapes
 from notice_ld.validation.wellformed import check as well_formedness
 from notice_ld.vocabulary import NLD
 
@@ -53,6 +53,7 @@ __all__ = [
     "Engine",
     "Kind",
     "Severity",
+    "ShapeProfile",
     "ValidationReport",
     "ValidationResult",
     "Validator",
@@ -90,14 +91,14 @@ class Validator:
 
     def __init__(
         self,
-        profiles: Iterable[str] | None = None,
+        profiles: Iterable[ShapeProfile | str] | None = None,
         shapes: Iterable[str | Path] = (),
         *,
         engine: Engine | str = Engine.AUTO,
         lang: Language | str = Language.EN,
         inference: str = "none",
     ) -> None:
-        self.profiles = parse_profiles(profiles) if profiles is not None else DEFAULT_PROFILES
+        self.profiles = ShapeProfile.parse_many(profiles) if profiles is not None else DEFAULT_PROFILES
         self.files = tuple(str(f) for f in shapes)
         self.shapes: Shapes = load_shapes(self.profiles, self.files)
         try:
@@ -225,7 +226,7 @@ def _items(data: Any) -> Iterator[Any]:
 def validate(
     data: Any,
     *,
-    profiles: Iterable[str] | None = None,
+    profiles: Iterable[ShapeProfile | str] | None = None,
     shapes: Iterable[str | Path] = (),
     lang: Language | str = Language.EN,
     engine: Engine | str = Engine.AUTO,
@@ -244,12 +245,8 @@ def validate(
     against ``dcterms``, ``bibo`` and ``schema``.
     """
     cfg = config or Config()
-    chosen = tuple(parse_profiles(profiles)) if profiles is not None else None
-    if chosen is None:
-        mapped = tuple(p for p in DEFAULT_PROFILES if p in {q.value for q in cfg.profiles})
-        notice_profiles: tuple[str, ...] | None = mapped
-    else:
-        notice_profiles = chosen
+    chosen = ShapeProfile.parse_many(profiles) if profiles is not None else None
+    notice_profiles = ShapeProfile.for_mapping(cfg.profiles) if chosen is None else chosen
     files = tuple(str(f) for f in shapes)
     for_notices = _validator(notice_profiles, files, str(engine), lang, inference)
     for_rdf = _validator(chosen, files, str(engine), lang, inference)

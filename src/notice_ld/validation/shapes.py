@@ -16,7 +16,7 @@ the section of the SHACL specification that defines the rule. Shipped shapes mus
 
 >>> shapes = load_shapes(["dcterms"])
 >>> shapes.profiles, len(shapes.shape_nodes()) > 20
-(('dcterms',), True)
+((<ShapeProfile.DCTERMS: 'dcterms'>,), True)
 >>> try:
 ...     lint_text('@prefix sh: <http://www.w3.org/ns/shacl#> . '
 ...               '<http://example.org/S> a sh:NodeShape ; sh:targetClass <http://example.org/C> ; '
@@ -31,6 +31,7 @@ https://www.w3.org/TR/shacl/#MinInclusiveConstraintComponent
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -38,6 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from notice_ld.config import Profile
 from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.errors import ShapesError
 from notice_ld.formats import RdfFormat
@@ -53,34 +55,100 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_PROFILES",
-    "PROFILES",
     "SH",
     "LintProblem",
+    "ShapeProfile",
     "Shapes",
     "lint",
     "lint_text",
     "load_shapes",
-    "parse_profiles",
 ]
 
 SH = _SH.NS
 SPEC = "https://www.w3.org/TR/shacl/"
 RDF_FIRST, RDF_REST, RDF_NIL = RDF + "first", RDF + "rest", RDF + "nil"
 
-PROFILES: Mapping[str, str] = MappingProxyType(
-    {
-        "dcterms": "core.ttl",
-        "bibo": "bibo.ttl",
-        "schema": "schema.ttl",
-        "google-article": "google-article.ttl",
-    }
-)
-"""Shipped validation profiles and their files in ``shapes/``."""
 
-DEFAULT_PROFILES: tuple[str, ...] = ("dcterms", "bibo", "schema")
-"""Checked unless told otherwise: the three vocabularies the mapping writes."""
+class ShapeProfile(enum.StrEnum):
+    """A shipped validation profile: one shapes file in ``shapes/``. The value is the CLI name.
 
-_ALIASES = {"core": "dcterms", "google": "google-article"}
+    Each of the mapping's vocabularies (:class:`~notice_ld.config.Profile`) has its profile;
+    ``google-article`` (Google's article guidance, as warnings) checks no vocabulary of its own
+    and is checked only when asked for.
+
+    >>> ShapeProfile.DCTERMS.file, ShapeProfile.DCTERMS.profile, ShapeProfile.GOOGLE_ARTICLE.profile
+    ('core.ttl', <Profile.DCTERMS: 'dcterms'>, None)
+    >>> ShapeProfile.parse_many(["schema,core"])
+    (<ShapeProfile.DCTERMS: 'dcterms'>, <ShapeProfile.SCHEMA: 'schema'>)
+    >>> ShapeProfile.parse_many(["all"])[-1]
+    <ShapeProfile.GOOGLE_ARTICLE: 'google-article'>
+    >>> ShapeProfile.for_mapping([Profile.SCHEMA, Profile.BIBO])
+    (<ShapeProfile.BIBO: 'bibo'>, <ShapeProfile.SCHEMA: 'schema'>)
+    """
+
+    DCTERMS = "dcterms"
+    BIBO = "bibo"
+    SCHEMA = "schema"
+    GOOGLE_ARTICLE = "google-article"
+
+    @property
+    def file(self) -> str:
+        """The shapes file, in ``shapes/`` (``notice_ld/_data/shapes/`` in the wheel)."""
+        return _FILES[self]
+
+    @property
+    def profile(self) -> Profile | None:
+        """The mapping profile whose output these shapes check (``None``: none of its own)."""
+        return _MAPPING_PROFILES.get(self)
+
+    @classmethod
+    def parse_many(cls, names: Iterable[str]) -> tuple[ShapeProfile, ...]:
+        """Profile names (``dcterms``/``core``, ``bibo``, ``schema``, ``google-article``, ``all``).
+
+        Comma-separated names are split; ``all`` is every shipped profile. The result is in the
+        order of the members, without repeats.
+        """
+        chosen: set[ShapeProfile] = set()
+        for name in names:
+            for part in name.split(","):
+                key = part.strip().lower()
+                key = _ALIASES.get(key, key)
+                if key == "all":
+                    chosen.update(cls)
+                elif key in _BY_NAME:
+                    chosen.add(_BY_NAME[key])
+                elif key:
+                    from notice_ld.errors import ConfigError
+
+                    known = ", ".join(p.value for p in cls)
+                    raise ConfigError(
+                        f"unknown validation profile {part.strip()!r}; use {known}, core or all"
+                    )
+        return tuple(p for p in cls if p in chosen)
+
+    @classmethod
+    def for_mapping(cls, profiles: Iterable[Profile]) -> tuple[ShapeProfile, ...]:
+        """The profiles that check notices mapped to these vocabularies (in member order)."""
+        wanted = set(profiles)
+        return tuple(p for p in cls if p.profile is not None and p.profile in wanted)
+
+
+_FILES = {
+    ShapeProfile.DCTERMS: "core.ttl",
+    ShapeProfile.BIBO: "bibo.ttl",
+    ShapeProfile.SCHEMA: "schema.ttl",
+    ShapeProfile.GOOGLE_ARTICLE: "google-article.ttl",
+}
+_MAPPING_PROFILES = {
+    ShapeProfile.DCTERMS: Profile.DCTERMS,
+    ShapeProfile.BIBO: Profile.BIBO,
+    ShapeProfile.SCHEMA: Profile.SCHEMA,
+}
+_BY_NAME = {p.value: p for p in ShapeProfile}
+_ALIASES = {"core": ShapeProfile.DCTERMS.value, "google": ShapeProfile.GOOGLE_ARTICLE.value}
+
+DEFAULT_PROFILES: tuple[ShapeProfile, ...] = ShapeProfile.for_mapping(Profile)
+"""Checked unless told otherwise: the profiles of the three vocabularies the mapping writes."""
 
 SHAPE_PREFIXES: Mapping[str, str] = MappingProxyType(
     {
@@ -91,32 +159,6 @@ SHAPE_PREFIXES: Mapping[str, str] = MappingProxyType(
         "sh": SH,
     }
 )
-
-
-def parse_profiles(names: Iterable[str]) -> tuple[str, ...]:
-    """Validation profile names (``dcterms``/``core``, ``bibo``, ``schema``, ``google-article``, ``all``).
-
-    Comma-separated names are split; ``all`` is every shipped profile. The result is in the
-    order of :data:`PROFILES`.
-
-    >>> parse_profiles(["schema,core"]), parse_profiles(["all"])[-1]
-    (('dcterms', 'schema'), 'google-article')
-    """
-    chosen: set[str] = set()
-    for name in names:
-        for part in name.split(","):
-            key = _ALIASES.get(part.strip().lower(), part.strip().lower())
-            if key == "all":
-                chosen.update(PROFILES)
-            elif key in PROFILES:
-                chosen.add(key)
-            elif key:
-                from notice_ld.errors import ConfigError
-
-                raise ConfigError(
-                    f"unknown validation profile {part.strip()!r}; use {', '.join(PROFILES)}, core or all"
-                )
-    return tuple(p for p in PROFILES if p in chosen)
 
 
 # -- the SHACL vocabulary -------------------------------------------------------------------------
@@ -334,7 +376,7 @@ class Shapes:
 
     triples: tuple[RDFTriple, ...]
     sources: tuple[str, ...]
-    profiles: tuple[str, ...] = ()
+    profiles: tuple[ShapeProfile, ...] = ()
     files: tuple[str, ...] = ()
     prefixes: Mapping[str, str] = field(default_factory=dict)
 
@@ -469,7 +511,7 @@ def _read(path: Path, name: str, index: int, prefixes: dict[str, str]) -> list[R
 
 
 def load_shapes(
-    profiles: Iterable[str] = DEFAULT_PROFILES,
+    profiles: Iterable[ShapeProfile | str] = DEFAULT_PROFILES,
     files: Iterable[str | Path] = (),
     *,
     check: bool = True,
@@ -479,18 +521,18 @@ def load_shapes(
     Shipped profiles are read once per process. With ``check`` (the default) the linter runs and
     :class:`~notice_ld.errors.ShapesError` lists every problem.
     """
-    chosen = parse_profiles(profiles) if profiles else ()
+    chosen = ShapeProfile.parse_many(profiles) if profiles else ()
     paths = tuple(str(f) for f in files)
     return _load(chosen, paths, check)
 
 
 @cache
-def _load(profiles: tuple[str, ...], files: tuple[str, ...], check: bool) -> Shapes:
+def _load(profiles: tuple[ShapeProfile, ...], files: tuple[str, ...], check: bool) -> Shapes:
     triples: list[RDFTriple] = []
     sources: list[str] = []
     prefixes: dict[str, str] = {}
     folder = data_dir("shapes")
-    entries = [(folder / PROFILES[p], PROFILES[p], True) for p in profiles]
+    entries = [(folder / p.file, p.file, True) for p in profiles]
     entries += [(Path(f), f, False) for f in files]
     for index, (path, name, _) in enumerate(entries):
         read = _read(path, name, index, prefixes)
@@ -504,7 +546,7 @@ def _load(profiles: tuple[str, ...], files: tuple[str, ...], check: bool) -> Sha
         prefixes=MappingProxyType(dict(sorted(prefixes.items()))),
     )
     if check:
-        shipped = frozenset(PROFILES[p] for p in profiles)
+        shipped = frozenset(p.file for p in profiles)
         problems = lint(shapes, strict_sources=shipped)
         if problems:
             raise ShapesError(problems, source=", ".join(dict.fromkeys(sources)))
