@@ -19,7 +19,16 @@ from notice_ld.errors import RecordError, StoreError
 from notice_ld.mapping import map_notice
 from notice_ld.model import Notice
 from notice_ld.readers import read_path
-from notice_ld.stores import HASH_PREDICATE, META_GRAPH, Store, content_hash, open_store
+from notice_ld.stores import (
+    HASH_PREDICATE,
+    META_GRAPH,
+    EmbeddedOptions,
+    RemoteOptions,
+    Store,
+    StoreKind,
+    content_hash,
+    open_store,
+)
 from notice_ld.stores.embedded import BULK_MARKER, EmbeddedStore
 from notice_ld.stores.load import load
 from notice_ld.stores.queries import get, graph_iri, related
@@ -158,11 +167,28 @@ def test_the_store_is_durable_and_reopens(tmp_path: Path, examples: list[Notice]
     s = EmbeddedStore(tmp_path / "s")
     load(s, examples)
     s.close()
-    again = open_store("oxigraph-embedded", str(tmp_path / "s"))
+    again = open_store(StoreKind.OXIGRAPH_EMBEDDED, EmbeddedOptions(tmp_path / "s"))
     try:
         assert load(again, examples).unchanged == len(examples)
     finally:
         again.close()
+
+
+def test_store_kinds_take_their_own_options(tmp_path: Path) -> None:
+    assert [k.value for k in StoreKind] == ["oxigraph-embedded", "oxigraph", "virtuoso", "gsp"]
+    assert [k for k in StoreKind if k.embedded] == [StoreKind.OXIGRAPH_EMBEDDED]
+    with pytest.raises(
+        StoreError, match="unknown store kind 'mongodb'; use one of: oxigraph-embedded, oxigraph"
+    ):
+        StoreKind.from_name("mongodb")
+    wrong: Any = RemoteOptions("http://127.0.0.1:9", probe=False)  # what a type checker refuses
+    with pytest.raises(StoreError, match="opened with EmbeddedOptions, not RemoteOptions"):
+        open_store(StoreKind.OXIGRAPH_EMBEDDED, wrong)
+    with pytest.raises(StoreError, match="opened with RemoteOptions, not EmbeddedOptions"):
+        open_store(StoreKind.GSP, EmbeddedOptions(tmp_path / "s"))  # type: ignore[call-overload]
+    server = open_store(StoreKind.VIRTUOSO, RemoteOptions("http://127.0.0.1:9", probe=False))
+    assert type(server).__name__ == "VirtuosoServer"
+    server.close()
 
 
 def test_a_busy_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import threading
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from notice_ld.errors import StoreAuthError, StoreConnectionError, StoreResponse
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.readers import read_path
-from notice_ld.stores import Store, content_hash, open_store
+from notice_ld.stores import RemoteOptions, Store, StoreKind, content_hash, open_store
 from notice_ld.stores.load import load
 from notice_ld.stores.queries import get, related
 
@@ -24,7 +25,9 @@ from .conftest import EXAMPLES
 from .servers import FaultProxy, OxigraphProcess, VirtuosoProcess, free_port
 from .test_stores import handle, record
 
-FAST = {"timeout": 1.0, "retries": 12, "backoff": 0.01, "max_backoff": 0.2, "max_wait": 60.0}
+FAST = RemoteOptions(
+    "http://127.0.0.1:9", timeout=1.0, retries=12, backoff=0.01, max_backoff=0.2, max_wait=60.0
+)
 
 
 @pytest.fixture
@@ -41,8 +44,13 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoProce
     server.stop()
 
 
-def gsp_urls(base: str) -> dict[str, str]:
-    return {"query_url": f"{base}/query", "update_url": f"{base}/update", "gsp_url": f"{base}/store"}
+def server_options(kind: StoreKind, base: str) -> RemoteOptions:
+    """The Oxigraph server at ``base`` as ``kind`` (``gsp``: with its three service URLs)."""
+    if kind is StoreKind.GSP:
+        return RemoteOptions(
+            base, query_url=f"{base}/query", update_url=f"{base}/update", gsp_url=f"{base}/store"
+        )
+    return RemoteOptions(base)
 
 
 def assert_holds_exactly(store: Store, graphs: list[NoticeGraph]) -> None:
@@ -74,10 +82,9 @@ HOSTILE = Notice.from_dict(
 # ------------------------------------------------------------------------------ Oxigraph server
 
 
-@pytest.mark.parametrize("kind", ["oxigraph", "gsp"])
-def test_load_reload_change_sync_against_oxigraph(oxigraph: OxigraphProcess, kind: str) -> None:
-    options = gsp_urls(oxigraph.url) if kind == "gsp" else {}
-    store = open_store(kind, oxigraph.url, **options)
+@pytest.mark.parametrize("kind", [StoreKind.OXIGRAPH, StoreKind.GSP])
+def test_load_reload_change_sync_against_oxigraph(oxigraph: OxigraphProcess, kind: StoreKind) -> None:
+    store = open_store(kind, server_options(kind, oxigraph.url))
     notices = [*examples(), HOSTILE]
     graphs = [map_notice(n) for n in notices]
     assert load(store, notices, max_notices=7).added == len(notices)
@@ -95,7 +102,7 @@ def test_load_reload_change_sync_against_oxigraph(oxigraph: OxigraphProcess, kin
 
 
 def test_related_and_get_over_http(oxigraph: OxigraphProcess) -> None:
-    store = open_store("oxigraph", oxigraph.url)
+    store = open_store(StoreKind.OXIGRAPH, RemoteOptions(oxigraph.url))
     notices = [Notice.from_dict(record(i)) for i in range(30)] + [HOSTILE]
     load(store, notices)
     found = related(store, handle(0), "creators", limit=50)
@@ -108,15 +115,15 @@ def test_related_and_get_over_http(oxigraph: OxigraphProcess) -> None:
     store.close()
 
 
-@pytest.mark.parametrize("kind", ["oxigraph", "gsp"])
+@pytest.mark.parametrize("kind", [StoreKind.OXIGRAPH, StoreKind.GSP])
 def test_server_killed_mid_load_then_restarted_the_load_resumes(
-    oxigraph: OxigraphProcess, kind: str, tmp_path: Path
+    oxigraph: OxigraphProcess, kind: StoreKind, tmp_path: Path
 ) -> None:
     n = 300
     notices = [Notice.from_dict(record(i)) for i in range(n)]
     resume = tmp_path / "resume.jsonl"
-    options: dict[str, Any] = {**(gsp_urls(oxigraph.url) if kind == "gsp" else {}), "resume": resume}
-    store = open_store(kind, oxigraph.url, **options, timeout=1.0, retries=2, backoff=0.01, max_wait=5.0)
+    options = dataclasses.replace(server_options(kind, oxigraph.url), resume=resume)
+    store = open_store(kind, dataclasses.replace(options, timeout=1.0, retries=2, backoff=0.01, max_wait=5.0))
     batches = 0
 
     def kill_after_three(report: Any) -> None:
@@ -130,7 +137,7 @@ def test_server_killed_mid_load_then_restarted_the_load_resumes(
     store.close()
     assert resume.exists()
     oxigraph.start()  # same folder, same port
-    store = open_store(kind, oxigraph.url, **options)
+    store = open_store(kind, options)
     report = load(store, notices, max_notices=20)
     assert 60 <= report.unchanged < n and report.added == n - report.unchanged
     assert not resume.exists()  # a finished load removes its resume file
@@ -144,7 +151,8 @@ def test_at_least_twenty_injected_faults_lose_and_duplicate_nothing(oxigraph: Ox
     slept: list[float] = []
     with FaultProxy(oxigraph.url, seed=4, rate=0.3, big=15_000, hold=1.5) as proxy:
         store = open_store(
-            "oxigraph", proxy.url, **FAST, rng=random.Random(1), sleep=lambda s: slept.append(s)
+            StoreKind.OXIGRAPH,
+            dataclasses.replace(FAST, endpoint=proxy.url, rng=random.Random(1), sleep=slept.append),
         )
         first = load(store, notices, max_notices=8)
         second = load(store, revised + notices, max_notices=8)
@@ -155,7 +163,7 @@ def test_at_least_twenty_injected_faults_lose_and_duplicate_nothing(oxigraph: Ox
     assert (second.changed, second.unchanged) == (len(revised), 240 - len(revised))
     assert any(s >= 1.0 for s in slept), "Retry-After: 1 of a 429 was not honoured"
     latest = {str(n.id): n for n in [*notices, *revised]}
-    direct = open_store("oxigraph", oxigraph.url)
+    direct = open_store(StoreKind.OXIGRAPH, RemoteOptions(oxigraph.url))
     assert_holds_exactly(direct, [map_notice(n) for n in latest.values()])
     total = direct.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0]
     expected = sum(len(map_notice(n)) for n in latest.values()) + len(latest)  # + one hash each
@@ -168,12 +176,12 @@ def test_413_splits_batches_and_refuses_only_a_notice_too_large(oxigraph: Oxigra
     huge = Notice.from_dict({**record(500), "abstracts": [{"value": "long " * 6000, "lang": "fr"}]})
     with FaultProxy(oxigraph.url, seed=0, rate=0.0) as proxy:
         proxy.force_413_over = 40_000
-        store = open_store("oxigraph", proxy.url, **FAST)
+        store = open_store(StoreKind.OXIGRAPH, dataclasses.replace(FAST, endpoint=proxy.url))
         report = load(store, [*notices, huge], max_notices=40)
         store.close()
     assert report.added == 40 and [e.record for e in report.refused] == [str(huge.id)]
     assert "too large" in report.refused[0].problem
-    direct = open_store("oxigraph", oxigraph.url)
+    direct = open_store(StoreKind.OXIGRAPH, RemoteOptions(oxigraph.url))
     assert_holds_exactly(direct, [map_notice(n) for n in notices])
     direct.close()
 
@@ -183,12 +191,14 @@ def test_413_splits_batches_and_refuses_only_a_notice_too_large(oxigraph: Oxigra
 
 def test_nothing_listening_is_a_connection_error() -> None:
     with pytest.raises(StoreConnectionError, match="is the server running"):
-        open_store("oxigraph", f"http://127.0.0.1:{free_port()}", retries=1, backoff=0.01)
+        open_store(
+            StoreKind.OXIGRAPH, RemoteOptions(f"http://127.0.0.1:{free_port()}", retries=1, backoff=0.01)
+        )
 
 
 def test_a_wrong_url_says_so(oxigraph: OxigraphProcess) -> None:
     with pytest.raises(StoreResponseError, match="no such SPARQL service") as info:
-        open_store("gsp", f"{oxigraph.url}/nothing-here", retries=0)
+        open_store(StoreKind.GSP, RemoteOptions(f"{oxigraph.url}/nothing-here", retries=0))
     assert info.value.status == 404
 
 
@@ -212,7 +222,9 @@ def test_a_web_server_that_is_not_sparql_says_so() -> None:
     thread.start()
     try:
         with pytest.raises(StoreResponseError, match="not like a SPARQL endpoint"):
-            open_store("gsp", f"http://127.0.0.1:{server.server_address[1]}/", retries=0)
+            open_store(
+                StoreKind.GSP, RemoteOptions(f"http://127.0.0.1:{server.server_address[1]}/", retries=0)
+            )
     finally:
         server.shutdown()
         server.server_close()
@@ -222,7 +234,7 @@ def test_a_web_server_that_is_not_sparql_says_so() -> None:
 
 
 def test_virtuoso_load_reload_sync_related_get(virtuoso: VirtuosoProcess) -> None:
-    store = open_store("virtuoso", virtuoso.url, password="dba")
+    store = open_store(StoreKind.VIRTUOSO, RemoteOptions(virtuoso.url, password="dba"))
     notices = [*examples(), HOSTILE]
     assert load(store, notices, max_notices=10).added == len(notices)
     assert_holds_exactly(store, [map_notice(n) for n in notices])
@@ -237,7 +249,7 @@ def test_virtuoso_load_reload_sync_related_get(virtuoso: VirtuosoProcess) -> Non
 
 
 def test_virtuoso_refuses_a_wrong_password(virtuoso: VirtuosoProcess) -> None:
-    store = open_store("virtuoso", virtuoso.url, password="wrong", retries=0)
+    store = open_store(StoreKind.VIRTUOSO, RemoteOptions(virtuoso.url, password="wrong", retries=0))
     with pytest.raises(StoreAuthError, match="refused the credentials of user 'dba'"):
         load(store, [Notice.from_dict(record(900))])  # a notice the server does not have yet
     store.close()

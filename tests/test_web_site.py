@@ -224,11 +224,11 @@ def test_hostile_identifiers_stay_inside_the_site(tmp_path: Path) -> None:
 
 def test_related_from_the_input_matches_the_store(example_notices: list[Notice], tmp_path: Path) -> None:
     """Static sites compute related links without a store: the same notices, in the same order."""
-    from notice_ld.stores import open_store
+    from notice_ld.stores import EmbeddedOptions, StoreKind, open_store
     from notice_ld.stores.load import load
     from notice_ld.web.related import StoreRelated
 
-    store = open_store("oxigraph-embedded", str(tmp_path / "store"))
+    store = open_store(StoreKind.OXIGRAPH_EMBEDDED, EmbeddedOptions(tmp_path / "store"))
     try:
         assert load(store, example_notices).counts()["added"] == len(example_notices)
         index = InputRelated()

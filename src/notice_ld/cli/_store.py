@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-from typing import Any
 
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import StoreError
-from notice_ld.stores import Store, open_store
+from notice_ld.stores import EmbeddedOptions, RemoteOptions, Store, StoreKind, open_store
 
 __all__ = ["DEFAULT_STORE", "add_store_options", "config_for", "open_from", "resume_path"]
 
@@ -25,8 +24,8 @@ def add_store_options(parser: argparse.ArgumentParser, *, iris: bool = True) -> 
     group.add_argument("--endpoint", default=None, help="a SPARQL server's base URL instead of --store")
     group.add_argument(
         "--store-kind",
-        choices=["oxigraph", "virtuoso", "gsp"],
-        default="oxigraph",
+        choices=[kind.value for kind in StoreKind if not kind.embedded],
+        default=StoreKind.OXIGRAPH.value,
         help="what --endpoint is (default: oxigraph)",
     )
     group.add_argument("--user", default=None, help="HTTP user (virtuoso: dba by default)")
@@ -60,19 +59,23 @@ def resume_path(endpoint: str) -> str:
 def open_from(args: argparse.Namespace, *, resume: str | None = None) -> Store:
     """Open the store the options name."""
     if args.endpoint is None:
-        return open_store("oxigraph-embedded", args.store)
-    options: dict[str, Any] = {"timeout": args.timeout}
-    if args.user is not None:
-        options["user"] = args.user
+        return open_store(StoreKind.OXIGRAPH_EMBEDDED, EmbeddedOptions(args.store))
+    kind = StoreKind.from_name(args.store_kind)
+    if kind is StoreKind.OXIGRAPH_EMBEDDED:
+        raise StoreError("--store-kind names a server; the embedded store is --store FOLDER")
+    password = None
     if args.password_env is not None:
         password = os.environ.get(args.password_env)
         if password is None:
             raise StoreError(f"the environment variable {args.password_env} (--password-env) is not set")
-        options["password"] = password
-    for name in ("query_url", "update_url", "gsp_url"):
-        value = getattr(args, name)
-        if value is not None:
-            options[name] = value
-    if resume is not None:
-        options["resume"] = resume
-    return open_store(args.store_kind, args.endpoint, **options)
+    options = RemoteOptions(
+        args.endpoint,
+        query_url=args.query_url,
+        update_url=args.update_url,
+        gsp_url=args.gsp_url,
+        user=args.user,
+        password=password,
+        timeout=args.timeout,
+        resume=resume,
+    )
+    return open_store(kind, options)

@@ -121,7 +121,7 @@ def _load(args: argparse.Namespace, harvester: Any, report: Any, from_date: str 
     """``harvest --load``: stream the harvest into the embedded store (validated, incremental)."""
     from notice_ld.harvest import harvest_into
     from notice_ld.pipeline import Pipeline
-    from notice_ld.stores import open_store
+    from notice_ld.stores import EmbeddedOptions, StoreKind, open_store
 
     outcomes: list[Any] = []
 
@@ -144,7 +144,7 @@ def _load(args: argparse.Namespace, harvester: Any, report: Any, from_date: str 
             yield from outcomes
             outcomes.clear()
 
-    store = open_store("oxigraph-embedded", args.store)
+    store = open_store(StoreKind.OXIGRAPH_EMBEDDED, EmbeddedOptions(args.store))
     try:
         loaded = Pipeline().load_outcomes(stream(), store)
     finally:

@@ -4,13 +4,14 @@ A store holds **one named graph per notice** (:attr:`notice_ld.mapping.NoticeGra
 in the metadata graph :data:`META_GRAPH`, the content hash of each notice graph
 (``<graph> dcterms:identifier "sha256:…"``). :func:`notice_ld.stores.load.load` uses the hashes
 to send only what changed. Every implementation follows the small :class:`Store` protocol, and
-one immutable registry maps a kind name to its implementation; callers can pass their own
-:class:`Store` anywhere a store is expected.
+:class:`StoreKind` names the kinds notice_ld opens, each with its typed options
+(:class:`EmbeddedOptions` for a folder, :class:`RemoteOptions` for a server); callers can pass
+their own :class:`Store` anywhere a store is expected.
 
 >>> import tempfile
 >>> from notice_ld.model import Notice
 >>> from notice_ld.stores.load import load
->>> store = open_store("oxigraph-embedded", tempfile.mkdtemp())
+>>> store = open_store(StoreKind.OXIGRAPH_EMBEDDED, EmbeddedOptions(tempfile.mkdtemp()))
 >>> n = Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "Vie sociale", "lang": "fr"}]})
 >>> load(store, [n]).counts()
 {'added': 1, 'changed': 0, 'unchanged': 0, 'removed': 0, 'rejected': 0, 'invalid': 0, 'refused': 0}
@@ -21,25 +22,32 @@ one immutable registry maps a kind name to its implementation; callers can pass 
 
 from __future__ import annotations
 
+import enum
 import hashlib
-import importlib
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Any, Final, Protocol, runtime_checkable
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final, Literal, Protocol, TypeAlias, overload, runtime_checkable
 
 from notice_ld.errors import RecordError, StoreError
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import Triple
 from notice_ld.vocabulary import DCTERMS, NLD
 
+if TYPE_CHECKING:
+    import random
+
+    import requests
+
 __all__ = [
     "HASH_PREDICATE",
-    "KINDS",
     "META_GRAPH",
+    "EmbeddedOptions",
     "Entry",
     "QueryResult",
+    "RemoteOptions",
     "Store",
+    "StoreKind",
     "content_hash",
     "open_store",
 ]
@@ -170,31 +178,122 @@ class Store(Protocol):
         ...
 
 
-KINDS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "oxigraph-embedded": "notice_ld.stores.embedded:EmbeddedStore",
-        "oxigraph": "notice_ld.stores.remote:OxigraphServer",
-        "virtuoso": "notice_ld.stores.remote:VirtuosoServer",
-        "gsp": "notice_ld.stores.remote:GraphStoreServer",
-    }
-)
-"""Store kinds: name → implementation (imported on first use)."""
+class StoreKind(enum.Enum):
+    """A kind of store notice_ld opens. The value is the name the CLI uses.
 
-
-def open_store(kind: str, location: str, **options: Any) -> Store:
-    """Open a store of ``kind`` at ``location`` (a folder, or a server's base URL).
-
-    ``options`` go to the implementation (``user``, ``password``, ``timeout``… for servers).
-
-    >>> open_store("mongodb", "x")
+    >>> StoreKind.from_name("virtuoso").embedded, StoreKind.OXIGRAPH_EMBEDDED.embedded
+    (False, True)
+    >>> [k.value for k in StoreKind if not k.embedded]
+    ['oxigraph', 'virtuoso', 'gsp']
+    >>> StoreKind.from_name("mongodb")
     Traceback (most recent call last):
     ...
     notice_ld.errors.StoreError: unknown store kind 'mongodb'; use one of: oxigraph-embedded, ...
     """
-    target = KINDS.get(kind)
-    if target is None:
-        raise StoreError(f"unknown store kind {kind!r}; use one of: {', '.join(KINDS)}")
-    module, _, name = target.partition(":")
-    factory = getattr(importlib.import_module(module), name)
-    store: Store = factory(location, **options)
-    return store
+
+    OXIGRAPH_EMBEDDED = "oxigraph-embedded"
+    OXIGRAPH = "oxigraph"
+    VIRTUOSO = "virtuoso"
+    GSP = "gsp"
+
+    @property
+    def embedded(self) -> bool:
+        """Whether the store is a folder on this machine (:class:`EmbeddedOptions`), not a
+        server reached over HTTP (:class:`RemoteOptions`)."""
+        return self is StoreKind.OXIGRAPH_EMBEDDED
+
+    @property
+    def options_type(self) -> type[EmbeddedOptions] | type[RemoteOptions]:
+        """The options this kind is opened with."""
+        return EmbeddedOptions if self.embedded else RemoteOptions
+
+    @classmethod
+    def from_name(cls, name: str) -> StoreKind:
+        """Parse a kind name (``oxigraph-embedded``, ``oxigraph``, ``virtuoso``, ``gsp``)."""
+        try:
+            return cls(name.strip().lower())
+        except ValueError:
+            known = ", ".join(k.value for k in cls)
+            raise StoreError(f"unknown store kind {name!r}; use one of: {known}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedOptions:
+    """How to open the embedded store: the folder it lives in (created if missing).
+
+    >>> EmbeddedOptions("./notice-ld-store").location
+    './notice-ld-store'
+    """
+
+    location: str | os.PathLike[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteOptions:
+    """How to reach a SPARQL server (see :mod:`notice_ld.stores.remote`).
+
+    ``endpoint`` is the server's base URL; ``query_url``, ``update_url`` and ``gsp_url`` override
+    the services the kind derives from it. ``user`` / ``password`` enable HTTP authentication
+    (``None``: the kind's default — ``dba`` for Virtuoso, none otherwise); ``digest`` chooses
+    digest over basic authentication (``None``: the kind's default, digest for Virtuoso).
+    ``timeout`` is per request (seconds); ``retries`` and ``max_wait`` bound the retries of one
+    request (count and seconds); ``backoff`` is the first delay, doubled each time up to
+    ``max_backoff``, with jitter. ``max_bytes`` bounds a request body, ``page_size`` the rows
+    of one query page. ``resume`` is the resume file of a load (``None``: none). ``session``,
+    ``rng`` and ``sleep`` can be injected (tests); ``probe`` checks at once that a SPARQL server
+    answers.
+
+    >>> options = RemoteOptions("http://127.0.0.1:7878", user="admin", password="secret")
+    >>> options.timeout, options.user, "secret" in repr(options)  # the password is never shown
+    (30.0, 'admin', False)
+    """
+
+    endpoint: str
+    query_url: str | None = None
+    update_url: str | None = None
+    gsp_url: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    digest: bool | None = None
+    timeout: float = 30.0
+    retries: int = 8
+    backoff: float = 0.5
+    max_backoff: float = 30.0
+    max_wait: float = 300.0
+    max_bytes: int = 8 << 20
+    page_size: int = 10_000
+    resume: str | os.PathLike[str] | None = None
+    session: requests.Session | None = field(default=None, repr=False, compare=False)
+    rng: random.Random | None = field(default=None, repr=False, compare=False)
+    sleep: Callable[[float], None] | None = field(default=None, repr=False, compare=False)
+    probe: bool = True
+
+
+_Embedded: TypeAlias = Literal[StoreKind.OXIGRAPH_EMBEDDED]
+_Remote: TypeAlias = Literal[StoreKind.OXIGRAPH, StoreKind.VIRTUOSO, StoreKind.GSP]
+
+
+@overload
+def open_store(kind: _Embedded, options: EmbeddedOptions) -> Store: ...
+@overload
+def open_store(kind: _Remote, options: RemoteOptions) -> Store: ...
+def open_store(kind: StoreKind, options: EmbeddedOptions | RemoteOptions) -> Store:
+    """Open a store of ``kind`` with its options: :class:`EmbeddedOptions` for the embedded
+    store, :class:`RemoteOptions` for a server (a type checker sees a mismatch; so does this
+    function, at run time).
+
+    >>> open_store(StoreKind.OXIGRAPH_EMBEDDED, RemoteOptions("http://127.0.0.1:9"))
+    Traceback (most recent call last):
+    ...
+    notice_ld.errors.StoreError: the oxigraph-embedded store is opened with EmbeddedOptions, not RemoteOptions
+    """
+    if not isinstance(options, kind.options_type):
+        wanted, given = kind.options_type.__name__, type(options).__name__
+        raise StoreError(f"the {kind.value} store is opened with {wanted}, not {given}")
+    if isinstance(options, EmbeddedOptions):
+        from notice_ld.stores.embedded import EmbeddedStore
+
+        return EmbeddedStore(options.location)
+    from notice_ld.stores.remote import open_remote
+
+    return open_remote(kind, options)

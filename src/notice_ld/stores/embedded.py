@@ -58,9 +58,7 @@ class EmbeddedStore:
     ``recovered`` is ``True`` when opening found an interrupted bulk load and emptied the store.
     """
 
-    def __init__(self, location: str | os.PathLike[str], **options: object) -> None:
-        if options:
-            raise StoreError(f"the embedded store takes no option {sorted(options)}")
+    def __init__(self, location: str | os.PathLike[str]) -> None:
         self.location = Path(location)
         try:
             self.location.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,10 @@ server).
 >>> OxigraphServer("http://127.0.0.1:9/", probe=False).update_url
 'http://127.0.0.1:9/update'
 >>> store.close()
+>>> virtuoso = open_remote(StoreKind.VIRTUOSO, RemoteOptions("http://127.0.0.1:9", probe=False))
+>>> type(virtuoso).__name__, virtuoso.user, virtuoso.update_url
+('VirtuosoServer', 'dba', 'http://127.0.0.1:9/sparql-auth')
+>>> virtuoso.close()
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pyoxigraph as ox
 import requests
@@ -57,7 +61,7 @@ from notice_ld.errors import (
     StoreError,
     StoreResponseError,
 )
-from notice_ld.stores import Entry, QueryResult
+from notice_ld.stores import Entry, QueryResult, RemoteOptions, StoreKind
 from notice_ld.stores._sparql import (
     delete_update,
     existing_query,
@@ -69,7 +73,7 @@ from notice_ld.stores._sparql import (
 )
 from notice_ld.terms import Triple
 
-__all__ = ["GraphStoreServer", "OxigraphServer", "RemoteStore", "VirtuosoServer"]
+__all__ = ["GraphStoreServer", "OxigraphServer", "RemoteStore", "VirtuosoServer", "open_remote"]
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _SIZE_ERROR = re.compile(r"too (?:large|long|big)|exceed|maximum[^.]{0,40}size|entity too", re.IGNORECASE)
@@ -113,15 +117,18 @@ class RemoteStore:
     """A SPARQL 1.1 server reached over HTTP (see the module docs for the kinds).
 
     ``location`` is the server's base URL. ``user`` / ``password`` enable HTTP authentication
-    (``digest=True`` for digest). ``timeout`` is per request (seconds); ``retries`` and
+    (``digest=True`` for digest; ``None``: the kind's defaults, :attr:`default_user` and
+    :attr:`default_digest`). ``timeout`` is per request (seconds); ``retries`` and
     ``max_wait`` bound the retries of one request (count and seconds); ``backoff`` is the first
     delay, doubled each time up to ``max_backoff``, with jitter. ``max_bytes`` bounds a request
     body. ``resume`` is the resume file (``None``: none). ``session``, ``rng`` and ``sleep`` can be
     injected (tests). ``probe`` checks at once that a SPARQL server answers.
     """
 
-    kind = "gsp"
-    batch_form = False
+    kind: ClassVar[StoreKind] = StoreKind.GSP
+    batch_form: ClassVar[bool] = False
+    default_user: ClassVar[str | None] = None
+    default_digest: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -132,7 +139,7 @@ class RemoteStore:
         gsp_url: str | None = None,
         user: str | None = None,
         password: str | None = None,
-        digest: bool = False,
+        digest: bool | None = None,
         timeout: float = 30.0,
         retries: int = 8,
         backoff: float = 0.5,
@@ -153,6 +160,8 @@ class RemoteStore:
         self.query_url = query_url or self.query_url
         self.update_url = update_url or self.update_url
         self.gsp_url = gsp_url or self.gsp_url
+        user = user if user is not None else self.default_user
+        digest = digest if digest is not None else self.default_digest
         self.user = user
         self.timeout = timeout
         self.retries = retries
@@ -390,7 +399,7 @@ class GraphStoreServer(RemoteStore):
 class OxigraphServer(RemoteStore):
     """``oxigraph serve`` (kind ``oxigraph``): N-Quads batches to ``/store``, updates to ``/update``."""
 
-    kind = "oxigraph"
+    kind = StoreKind.OXIGRAPH
     batch_form = True
 
     def _urls(self, base: str) -> tuple[str, str, str]:
@@ -459,16 +468,48 @@ class OxigraphServer(RemoteStore):
 class VirtuosoServer(RemoteStore):
     """Virtuoso (kind ``virtuoso``): digest auth on ``/sparql-graph-crud-auth`` and ``/sparql-auth``."""
 
-    kind = "virtuoso"
-
-    def __init__(
-        self, location: str, *, user: str | None = "dba", digest: bool = True, **options: Any
-    ) -> None:
-        super().__init__(location, user=user, digest=digest, **options)
+    kind = StoreKind.VIRTUOSO
+    default_user = "dba"
+    default_digest = True
 
     def _urls(self, base: str) -> tuple[str, str, str]:
         root = base.rstrip("/")
         return f"{root}/sparql", f"{root}/sparql-auth", f"{root}/sparql-graph-crud-auth"
+
+
+_SERVERS: dict[StoreKind, type[RemoteStore]] = {
+    StoreKind.OXIGRAPH: OxigraphServer,
+    StoreKind.VIRTUOSO: VirtuosoServer,
+    StoreKind.GSP: GraphStoreServer,
+}
+
+
+def open_remote(kind: StoreKind, options: RemoteOptions) -> RemoteStore:
+    """Connect to a server of ``kind`` (not the embedded store) with ``options``."""
+    server = _SERVERS.get(kind)
+    if server is None:
+        raise StoreError(f"{kind.value} is not a server; open it with notice_ld.stores.open_store")
+    return server(
+        options.endpoint,
+        query_url=options.query_url,
+        update_url=options.update_url,
+        gsp_url=options.gsp_url,
+        user=options.user,
+        password=options.password,
+        digest=options.digest,
+        timeout=options.timeout,
+        retries=options.retries,
+        backoff=options.backoff,
+        max_backoff=options.max_backoff,
+        max_wait=options.max_wait,
+        max_bytes=options.max_bytes,
+        page_size=options.page_size,
+        resume=options.resume,
+        session=options.session,
+        rng=options.rng,
+        sleep=options.sleep or time.sleep,
+        probe=options.probe,
+    )
 
 
 def _ntriples(entry: Entry) -> bytes:
