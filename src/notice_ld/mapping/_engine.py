@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -21,35 +21,18 @@ from notice_ld import identifiers as ids
 from notice_ld.citation import cite
 from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import Row, crosswalk, expand, prefixes
+from notice_ld.iris import IriRules, iri_rules
 from notice_ld.model import Concept, Container, Notice, Organization, Person, Text
 from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD, Literal, Object, Triple
 from notice_ld.vocabulary import DCTERMS
 from notice_ld.vocabulary import LEXVO as _LEXVO
 from notice_ld.vocabulary import RDF as _RDF
 
-__all__ = ["Builder", "document_iri"]
+__all__ = ["Builder"]
 
 LEXVO = _LEXVO.NS
 RFC5646 = DCTERMS.RFC5646
 _DATE_TYPES = {0: XSD + "gYear", 1: XSD + "gYearMonth", 2: XSD + "date"}
-
-
-def document_iri(notice: Notice, config: Config) -> str:
-    """The IRI of the notice: the template applied to the id, or the id's resolver IRI.
-
-    >>> from notice_ld.model import Notice
-    >>> n = Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]})
-    >>> document_iri(n, Config())
-    'https://hdl.handle.net/10670/1.jt89mr'
-    >>> document_iri(n, Config(document_iri_template="https://isidore.science/document/{id}"))
-    'https://isidore.science/document/10670/1.jt89mr'
-    """
-    template = config.document_iri_template
-    if template is None:
-        return notice.id.iri
-    from urllib.parse import quote
-
-    return template.replace("{id}", quote(notice.id.value, safe="/:.-_~"))
 
 
 @cache
@@ -59,13 +42,6 @@ def _lexvo(tag: str) -> Object:
     except (LookupError, ValueError):
         return Literal(tag, RFC5646)
     return IRI(LEXVO + code)
-
-
-# Minting hashes and transliterates; the same people, journals and concepts recur across
-# notices, so their IRIs are cached (bounded: memory stays flat). Per-document kinds (author
-# list, identifier nodes, named graph) never recur and bypass the cache.
-_mint_recurring = lru_cache(maxsize=1 << 14)(ids.mint_iri)
-_PER_DOCUMENT = frozenset({"authors", "graph", "identifier"})
 
 
 def _as_tuple(value: Any) -> tuple[Any, ...]:
@@ -87,61 +63,45 @@ def _texts(value: Any) -> Iterator[Object]:
 
 
 class Builder:
-    """Collects the triples of one notice; knows the IRIs of every node it describes."""
+    """Collects the triples of one notice; knows the IRIs of every node it describes.
 
-    __slots__ = ("_memo", "config", "doc", "notice", "triples")
+    The IRIs come from :class:`notice_ld.iris.IriRules` (``rules``); the methods below are the
+    same rules, with the agents' IRIs remembered for the notice.
+    """
+
+    __slots__ = ("_memo", "config", "doc", "notice", "rules", "triples")
 
     def __init__(self, notice: Notice, config: Config) -> None:
         self.notice = notice
         self.config = config
-        self.doc = document_iri(notice, config)
+        self.rules: IriRules = iri_rules(config)
+        self.doc = self.rules.document(notice.id)
         self.triples: list[Triple] = []
         self._memo: dict[int, str] = {}  # id(node object) -> IRI, for this notice only
 
-    # -- IRIs ---------------------------------------------------------------------------------
+    # -- IRIs (notice_ld.iris) ------------------------------------------------------------------
     def mint(self, kind: str, key: str) -> str:
-        """A deterministic IRI under the configured base (see :func:`notice_ld.identifiers.mint_iri`)."""
-        if kind in _PER_DOCUMENT:
-            return ids.mint_iri(self.config.base_iri, kind, key)
-        return _mint_recurring(self.config.base_iri, kind, key)
+        """A deterministic IRI under the configured base (:meth:`notice_ld.iris.IriRules.mint`)."""
+        return self.rules.mint(kind, key)
 
     def agent_iri(self, agent: Person | Organization) -> str:
         """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted."""
         known = self._memo.get(id(agent))
         if known is None:
-            known = self._memo[id(agent)] = self._agent_iri(agent)
+            known = self._memo[id(agent)] = self.rules.agent(agent)
         return known
-
-    def _agent_iri(self, agent: Person | Organization) -> str:
-        order = ("orcid", "idref", "isni") if isinstance(agent, Person) else ("ror", "isni", "idref")
-        for scheme in order:
-            for identifier in agent.identifiers:
-                if identifier.scheme.value == scheme:
-                    return identifier.iri
-        if isinstance(agent, Person):
-            key = f"{agent.family or ''}|{agent.given or ''}|{agent.name or ''}"
-            return self.mint("person", key)
-        return self.mint("organization", agent.name)
 
     def container_iri(self, container: Container) -> str:
         """Given IRI > ISSN-L > ISSN > eISSN > ISBN, else minted from the type and title."""
-        if container.iri is not None:
-            return container.iri
-        for identifier in (container.issn_l, container.issn, container.eissn, container.isbn):
-            if identifier is not None:
-                return identifier.iri
-        return self.mint(container.type.value, container.title)
+        return self.rules.container(container)
 
     def concept_iri(self, concept: Concept) -> str:
         """The concept's IRI, or one minted from its notation or first label."""
-        if concept.iri is not None:
-            return concept.iri
-        key = concept.notation or concept.labels[0].value
-        return self.mint("concept", key)
+        return self.rules.concept(concept)
 
     def identifier_iri(self, identifier: ids.Identifier) -> str:
         """The IRI of the schema:PropertyValue describing an identifier."""
-        return self.mint("identifier", f"{identifier.scheme.value}:{identifier.value}")
+        return self.rules.identifier_node(identifier)
 
     # -- triples ------------------------------------------------------------------------------
     def add(self, subject: str, predicate: str, obj: Object) -> None:

@@ -24,7 +24,7 @@ def emit(b: Builder) -> None:
     b.describe(b.doc, "document", n, PROFILE)
     describe_agents(b, PROFILE, link_creators=False)
     if n.creators:
-        seq = b.mint("authors", b.doc)
+        seq = b.rules.author_list(b.doc)
         b.link("creators", PROFILE, seq)
         b.describe(seq, "authors", n, PROFILE)
         members = [b.agent_iri(agent) for agent in n.creators]

@@ -26,7 +26,7 @@ def emit(b: Builder) -> None:
         b.link("container", PROFILE, iri)
         b.describe(iri, "container", n.container, PROFILE)
     if n.collection is not None:
-        iri = n.collection.iri or b.mint("collection", n.collection.name)
+        iri = b.rules.collection(n.collection)
         b.link("collection", PROFILE, iri)
         b.describe(iri, "collection", n.collection, PROFILE)
     if n.license is not None and n.license.iri is not None:

@@ -36,7 +36,7 @@ from notice_ld import identifiers as ids
 from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import crosswalk, expand
 from notice_ld.errors import IdentifierError, RecordError
-from notice_ld.mapping._engine import document_iri
+from notice_ld.iris import iri_rules
 from notice_ld.model import Notice, Role
 from notice_ld.terms import IRI, RDF, XSD_STRING, Literal, Object, Triple
 
@@ -146,6 +146,8 @@ class _Reader:
         self.index = index
         self.doc = doc
         self.config = config
+        # the mapping's IRI rules tell a derived node IRI from a given one (not churning its cache)
+        self.rules = iri_rules(config, cached=False)
 
     # -- access -------------------------------------------------------------------------------
     def objects(self, subject: str, *predicates: str) -> list[Object]:
@@ -166,9 +168,6 @@ class _Reader:
     def text(self, subject: str, *predicates: str) -> str | None:
         values = self.literals(subject, *predicates)
         return values[0].value if values else None
-
-    def mint(self, kind: str, key: str) -> str:
-        return ids.mint_iri(self.config.base_iri, kind, key)
 
     def has(self, profile: Profile) -> bool:
         return profile in self.config.profiles
@@ -220,7 +219,7 @@ class _Reader:
     def document_identifiers(self) -> tuple[ids.Identifier, list[ids.Identifier]]:
         """The notice's own identifier (the one the document IRI comes from) and the others."""
         found = sorted(set(self.property_values()), key=lambda i: (i.scheme.value, i.value))
-        own = [i for i in found if document_iri(cast(Notice, SimpleNamespace(id=i)), self.config) == self.doc]
+        own = [i for i in found if self.rules.document(i) == self.doc]
         if not own:
             raise RecordError(
                 record=self.doc,
@@ -334,12 +333,12 @@ class _Reader:
         notation = self.text(node, T.notation, _term("schema:termCode"))
         out: dict[str, Any] = {}
         if notation is not None:
-            if node != self.mint("concept", notation):
+            if node != self.rules.minted_concept(notation):
                 out["iri"] = node
             out["notation"] = notation
         else:
             first = next(
-                (i for i, lab in enumerate(labels) if self.mint("concept", lab["value"]) == node), None
+                (i for i, lab in enumerate(labels) if self.rules.minted_concept(lab["value"]) == node), None
             )
             if first is None:
                 out["iri"] = node
@@ -373,7 +372,7 @@ class _Reader:
             link = ids.parse(issn_l, scheme) if issn_l else None
             derived = [link.iri] if link is not None else []
             derived += derived_rest
-            first = derived[0] if derived else self.mint(out["type"], out["title"] or "")
+            first = derived[0] if derived else self.rules.minted_container(out["type"], out["title"] or "")
             if first == node:
                 chosen_l, given_iri = link, False
                 break
@@ -445,7 +444,7 @@ class _Reader:
         if collection:
             name = self.text(collection[0], T.title, T.s_name)
             entry: dict[str, Any] = {"name": name}
-            if name is None or collection[0] != self.mint("collection", name):
+            if name is None or collection[0] != self.rules.minted_collection(name):
                 entry["iri"] = collection[0]
             data["collection"] = entry
         provider = self.iris(doc, T.provider, T.s_provider)

@@ -33,17 +33,17 @@ def emit(b: Builder) -> None:
         b.describe(periodical, "container", container, PROFILE)
         parent = periodical
         if container.volume is not None:
-            volume = b.mint("volume", f"{periodical}|{container.volume}")
+            volume = b.rules.volume(periodical, container.volume)
             b.describe(volume, "volume", container, PROFILE)
             b.link("container.volume", PROFILE, parent, node="volume", subject=volume)
             parent = volume
         if container.issue is not None:
-            issue = b.mint("issue", f"{periodical}|{container.volume or ''}|{container.issue}")
+            issue = b.rules.issue(periodical, container.volume, container.issue)
             b.describe(issue, "issue", container, PROFILE)
             b.link("container.issue", PROFILE, parent, node="issue", subject=issue)
             parent = issue
         b.link("container", PROFILE, parent)
     if n.collection is not None:
-        iri = n.collection.iri or b.mint("collection", n.collection.name)
+        iri = b.rules.collection(n.collection)
         b.link("collection", PROFILE, iri)
         b.describe(iri, "collection", n.collection, PROFILE)

@@ -39,6 +39,7 @@ from typing import Any
 
 from notice_ld.config import Config
 from notice_ld.errors import NoticeLdError, RecordError
+from notice_ld.iris import graph_iri
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue
@@ -278,8 +279,6 @@ def load(
                 progress(report)
 
     if deleted:
-        from notice_ld.stores.queries import graph_iri
-
         gone_at_source = []
         for notice_id in deleted:
             try:

@@ -35,13 +35,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notice_ld import identifiers as ids
+from notice_ld import iris
 from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import expand
-from notice_ld.errors import RecordError, StoreError
+from notice_ld.errors import StoreError
 from notice_ld.mapping import NoticeGraph
-from notice_ld.mapping._engine import document_iri
-from notice_ld.model import Notice
 from notice_ld.related import RelatedBy
 from notice_ld.stores import HASH_PREDICATE, META_GRAPH, QueryResult, Store
 from notice_ld.stores._sparql import iri, term
@@ -73,23 +71,18 @@ class Related:
 
 
 def notice_iri(identifier: str, config: Config | None = None) -> str:
-    """The document IRI of a notice identifier (checked like any identifier in a record).
+    """The document IRI of a notice identifier, checked like any identifier in a record
+    (:func:`notice_ld.iris.document_iri`).
 
     >>> notice_iri("hdl:10670/1.jt89mr")
     'https://hdl.handle.net/10670/1.jt89mr'
     """
-    try:
-        ident = ids.parse(identifier)
-    except RecordError as exc:
-        raise RecordError(record=identifier, field="id", problem=exc.problem, fix=exc.fix) from None
-    stub = Notice.model_construct(id=ident, titles=())
-    return document_iri(stub, config or _DEFAULT)
+    return iris.document_iri(identifier, config or _DEFAULT)
 
 
 def graph_iri(identifier: str, config: Config | None = None) -> str:
-    """The named graph of a notice identifier in a store."""
-    cfg = config or _DEFAULT
-    return ids.mint_iri(cfg.base_iri, "graph", notice_iri(identifier, cfg))
+    """The named graph of a notice identifier in a store (:func:`notice_ld.iris.graph_iri`)."""
+    return iris.graph_iri(identifier, config or _DEFAULT)
 
 
 def _shared_query(doc: str, graph: str, by: RelatedBy, limit: int) -> str:

@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from notice_ld.crosswalk import crosswalk, expand
+from notice_ld.iris import iri_rules
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import RDF, RDF_TYPE, Literal
 from notice_ld.validation._rdf import BNode, Term
@@ -178,40 +179,37 @@ class NoticeBlame(_Blame):
         notice = graph.notice
         self.notice = notice
         self.record = str(notice.id.value)
-        b = _builder(notice, graph.config)
+        # the mapping's IRI rules, minting without its cache (blame must not churn it)
+        rules = iri_rules(graph.config, cached=False)
         roles: dict[str, tuple[str, str]] = {graph.iri: ("", "document")}
 
         def put(iri: str, prefix: str, kind: str) -> None:
             roles.setdefault(iri, (prefix, kind))
 
         for i, agent in enumerate(notice.creators):
-            put(b.agent_iri(agent), f"creators[{i}]", "agent")
+            put(rules.agent(agent), f"creators[{i}]", "agent")
         for i, contributor in enumerate(notice.contributors):
-            put(b.agent_iri(contributor.agent), f"contributors[{i}].agent", "agent")
+            put(rules.agent(contributor.agent), f"contributors[{i}].agent", "agent")
         if notice.organization is not None:
-            put(b.agent_iri(notice.organization), "organization", "agent")
+            put(rules.agent(notice.organization), "organization", "agent")
         if notice.publisher is not None:
-            put(b.agent_iri(notice.publisher), "publisher", "agent")
+            put(rules.agent(notice.publisher), "publisher", "agent")
         for name in ("subjects", "disciplines"):
             for i, concept in enumerate(getattr(notice, name)):
-                put(b.concept_iri(concept), f"{name}[{i}]", "concept")
+                put(rules.concept(concept), f"{name}[{i}]", "concept")
         if notice.scope is not None:
-            put(b.concept_iri(notice.scope), "scope", "concept")
+            put(rules.concept(notice.scope), "scope", "concept")
         if notice.container is not None:
-            put(b.container_iri(notice.container), "container", "container")
+            put(rules.container(notice.container), "container", "container")
         if notice.collection is not None:
-            put(
-                notice.collection.iri or b.mint("collection", notice.collection.name),
-                "collection",
-                "collection",
-            )
+            put(rules.collection(notice.collection), "collection", "collection")
         if notice.license is not None and notice.license.iri is not None:
             put(notice.license.iri, "license", "license")
         if notice.creators:
-            put(b.mint("authors", b.doc), "creators", "authors")
-        put(b.identifier_iri(notice.id), "id", "identifier")
+            put(rules.author_list(rules.document(notice.id)), "creators", "authors")
+        put(rules.identifier_node(notice.id), "id", "identifier")
         for i, identifier in enumerate(notice.identifiers):
-            put(b.identifier_iri(identifier), f"identifiers[{i}]", "identifier")
+            put(rules.identifier_node(identifier), f"identifiers[{i}]", "identifier")
         # nodes the rules above do not name (issue, volume): by their classes
         types: dict[str, list[str]] = {}
         for s, p, o in graph.triples:
@@ -251,25 +249,6 @@ class NoticeBlame(_Blame):
     def index(self, field: str, value: Literal) -> str | None:
         values = self._values(field)
         return str(values.index(value.value)) if value.value in values and len(values) > 1 else None
-
-
-def _builder(notice: Any, config: Any) -> Any:
-    """The mapping's IRI rules, minting without the mapping's cache (blame must not churn it)."""
-    return _uncached_builder()(notice, config)
-
-
-@cache
-def _uncached_builder() -> Any:
-    from notice_ld import identifiers as ids
-    from notice_ld.mapping._engine import Builder
-
-    class Uncached(Builder):
-        __slots__ = ()
-
-        def mint(self, kind: str, key: str) -> str:
-            return ids.mint_iri(self.config.base_iri, kind, key)
-
-    return Uncached
 
 
 class GraphBlame(_Blame):

@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Protocol
 from notice_ld import identifiers as ids
 from notice_ld.config import Config
 from notice_ld.errors import RecordError
+from notice_ld.iris import identifier_of_document, iri_rules
 from notice_ld.mapping import NoticeGraph
-from notice_ld.mapping._engine import Builder
 from notice_ld.model import Notice
 from notice_ld.related import RelatedBy
 from notice_ld.web.paths import notice_path
@@ -46,7 +46,7 @@ from notice_ld.web.paths import notice_path
 if TYPE_CHECKING:
     from notice_ld.stores import Store
 
-__all__ = ["InputRelated", "RelatedLink", "RelatedSource", "StoreRelated", "identifier_of_iri"]
+__all__ = ["InputRelated", "RelatedLink", "RelatedSource", "StoreRelated"]
 
 _KINDS = tuple(RelatedBy)  # page order: the packed keys of a notice follow it
 
@@ -69,30 +69,6 @@ class RelatedSource(Protocol):
     def related(self, graph: NoticeGraph, by: RelatedBy, limit: int = 10) -> list[RelatedLink]:
         """Notices sharing ``by`` (creators, subjects, disciplines) with ``graph``'s notice."""
         ...
-
-
-def identifier_of_iri(iri: str, config: Config = _DEFAULT) -> ids.Identifier | None:
-    """The notice identifier a document IRI was made from, or ``None``.
-
-    >>> identifier_of_iri("https://hdl.handle.net/10670/1.jt89mr").value
-    '10670/1.jt89mr'
-    >>> cfg = Config(document_iri_template="https://isidore.science/document/{id}")
-    >>> identifier_of_iri("https://isidore.science/document/10670/1.jt89mr", cfg).scheme.value
-    'handle'
-    """
-    from urllib.parse import unquote
-
-    text = iri
-    template = config.document_iri_template
-    if template is not None:
-        head, _, tail = template.partition("{id}")
-        if not (iri.startswith(head) and iri.endswith(tail)) or len(iri) < len(head) + len(tail):
-            return None
-        text = unquote(iri[len(head) : len(iri) - len(tail)])
-    try:
-        return ids.parse(text)
-    except RecordError:
-        return None
 
 
 def _title(notice: Notice, lang: str | None) -> str:
@@ -213,11 +189,12 @@ class InputRelated:
 
     def add(self, notice: Notice) -> bool:
         """Index one notice; ``False`` (and nothing indexed) if its document IRI is already there."""
-        b = Builder(notice, self.config)
+        rules = iri_rules(self.config)
+        doc = rules.document(notice.id)
         key = self._key
-        creators = tuple(dict.fromkeys(key("c", b.agent_iri(a)) for a in notice.creators))
-        disciplines = [b.concept_iri(c) for c in notice.disciplines]
-        subjects = [b.concept_iri(c) for c in notice.subjects]
+        creators = tuple(dict.fromkeys(key("c", rules.agent(a)) for a in notice.creators))
+        disciplines = [rules.concept(c) for c in notice.disciplines]
+        subjects = [rules.concept(c) for c in notice.subjects]
         # what the page asks for: its subject concepts that are not also disciplines
         page_subjects = tuple(dict.fromkeys(key("s", s) for s in subjects if s not in disciplines))
         page_disciplines = tuple(dict.fromkeys(key("d", d) for d in disciplines))
@@ -234,7 +211,7 @@ class InputRelated:
             ordinal = self._count
             cursor = self._db.execute(
                 "INSERT OR IGNORE INTO docs(ord, iri, path, title, keys) VALUES (?, ?, ?, ?, ?)",
-                (ordinal, b.doc, notice_path(notice.id), _title(notice, self.lang)[:300], packed.tobytes()),
+                (ordinal, doc, notice_path(notice.id), _title(notice, self.lang)[:300], packed.tobytes()),
             )
             if cursor.rowcount != 1:
                 return False
@@ -409,7 +386,7 @@ class StoreRelated:
         """Ask the store; each result's path is rebuilt from its document IRI."""
         out = []
         for iri, shared, title in _store_related(self.store, graph.notice.id, by, limit, self.config):
-            identifier = identifier_of_iri(iri, self.config)
+            identifier = identifier_of_document(iri, self.config)
             path = notice_path(identifier) if identifier is not None else None
             out.append(RelatedLink(iri, path, title, shared))
         return out

@@ -49,8 +49,8 @@ from notice_ld.citation import citation_language
 from notice_ld.config import Config
 from notice_ld.errors import ConfigError, RecordError
 from notice_ld.formats import Format
+from notice_ld.iris import document_iri
 from notice_ld.languages import Language
-from notice_ld.mapping._engine import document_iri
 from notice_ld.model import Notice
 from notice_ld.terms import IRI, RDF_TYPE, Literal, Triple, triple_key
 from notice_ld.vocabulary import DCAT, DCTERMS, FORMATS, IANA_MEDIA_TYPES, VOID, XSD
@@ -418,9 +418,9 @@ def _accepted(
         if too_long is not None:
             reject(too_long)
             continue
-        duplicate = position in duplicates if seen is None else not seen.add(document_iri(outcome, config))
+        duplicate = position in duplicates if seen is None else not seen.add(document_iri(outcome.id, config))
         if duplicate:
-            iri = document_iri(outcome, config)
+            iri = document_iri(outcome.id, config)
             reject(
                 RecordError(
                     record=str(outcome.id),

@@ -21,15 +21,16 @@ from typing import TYPE_CHECKING, Protocol
 from notice_ld import identifiers as ids
 from notice_ld.config import Config
 from notice_ld.errors import RecordError
+from notice_ld.iris import document_iri, document_of_graph, identifier_of_document
 from notice_ld.languages import Language
-from notice_ld.mapping import NoticeGraph, document_iri, map_notice
+from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.related import RelatedBy
-from notice_ld.terms import RDF_TYPE, Triple
+from notice_ld.terms import RDF_TYPE
 from notice_ld.web.dataset import DUMP_PATH, DatasetStats, DumpWriter, served_dumps, vocabularies
 from notice_ld.web.index import IndexRow
 from notice_ld.web.paths import notice_path
-from notice_ld.web.related import InputRelated, RelatedLink, StoreRelated, identifier_of_iri
+from notice_ld.web.related import InputRelated, RelatedLink, StoreRelated
 
 if TYPE_CHECKING:
     from notice_ld.stores import Store
@@ -87,7 +88,7 @@ class MemorySource:
                 self._notices[notice.id] = notice
         self._order = list(self._notices.values())
         # where each document is in the index (the keyset of ?after=; document IRIs are unique)
-        self._position = {document_iri(n, config): i for i, n in enumerate(self._order)}
+        self._position = {document_iri(n.id, config): i for i, n in enumerate(self._order)}
 
     def __len__(self) -> int:
         return len(self._notices)
@@ -108,7 +109,7 @@ class MemorySource:
         out = []
         for notice in self._order[offset : offset + limit]:
             title = pick_text(notice.titles, self._lang) or notice.titles[0]
-            iri = document_iri(notice, self.config)
+            iri = document_iri(notice.id, self.config)
             out.append(IndexRow(iri, notice_path(notice.id), title.value, title.lang))
         return out
 
@@ -134,7 +135,7 @@ class MemorySource:
                     terms.add(str(obj))
         for path, w in writers.items():
             sizes[path] += len(w.tail())
-        first = document_iri(self._order[0], self.config) if self._order else None
+        first = document_iri(self._order[0].id, self.config) if self._order else None
         return DatasetStats(
             triples,
             len(self._order),
@@ -188,7 +189,7 @@ class StoreSource:
             self.store, offset=offset, limit=limit, lang=self.lang, config=self.config, after=after
         )
         for row in rows:
-            identifier = identifier_of_iri(row.iri, self.config)
+            identifier = identifier_of_document(row.iri, self.config)
             path = notice_path(identifier) if identifier is not None else None
             if row.title is None:
                 out.append(IndexRow(row.iri, path, row.iri, None))
@@ -229,7 +230,8 @@ class StoreSource:
                 triples = self.store.triples(name)
                 if triples is None:  # removed since its name was read
                     continue
-                doc = _document_of(name, triples, self.config)
+                # the document: the subject the graph's name was minted from
+                doc = document_of_graph(name, (s for s, _, _ in triples), self.config)
                 try:
                     if doc is None:
                         raise RecordError(
@@ -242,14 +244,6 @@ class StoreSource:
                     print(f"notice-ld: left out of the dump: {exc}", file=sys.stderr)
                     continue
                 yield NoticeGraph(doc, name, notice, self.config, tuple(triples))
-
-
-def _document_of(graph: str, triples: list[Triple], config: Config) -> str | None:
-    """The document of a notice graph: the subject the graph's name was minted from."""
-    for subject in dict.fromkeys(s for s, _, _ in triples):
-        if ids.mint_iri(config.base_iri, "graph", subject) == graph:
-            return subject
-    return None
 
 
 def _store_identifier(identifier: ids.Identifier) -> str:
