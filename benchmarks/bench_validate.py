@@ -68,7 +68,7 @@ from notice_ld.model import Notice  # noqa: E402
 from notice_ld.resources import data_dir  # noqa: E402
 from notice_ld.terms import Literal  # noqa: E402
 from notice_ld.validation import Validator  # noqa: E402
-from notice_ld.validation._rdf import to_rdflib_graph, to_rdflib_node  # noqa: E402
+from notice_ld.validation.rdf import to_rdflib_graph, to_rdflib_node  # noqa: E402
 from notice_ld.validation.reference import _results  # noqa: E402
 from notice_ld.writers import writer  # noqa: E402
 

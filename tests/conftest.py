@@ -74,3 +74,17 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, bytes], None]:
         )
 
     return check
+
+
+def generated_records(n: int, seed: int = 0) -> list[dict[str, Any]]:
+    """``n`` notices of the benchmark generator (``benchmarks/generate.py``), loaded by path so
+    that no other module named ``generate`` (``docs/generate.py``) can stand in for it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "notice_ld_benchmark_generate", ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.generate(n, seed))

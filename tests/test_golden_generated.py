@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 
 import pytest
 
@@ -17,19 +16,14 @@ from notice_ld.formats import Format
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 
-from .conftest import ROOT
+from .conftest import ROOT, generated_records
 
 GOLDEN = ROOT / "tests" / "golden" / "generated-2000.sha256.json"
 
 
 @pytest.fixture(scope="module")
 def graphs() -> list[NoticeGraph]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return [map_notice(Notice.from_dict(r)) for r in generate(2000)]
+    return [map_notice(Notice.from_dict(r)) for r in generated_records(2000)]
 
 
 def test_every_format_is_byte_identical_on_2000_generated_notices(

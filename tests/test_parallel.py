@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -15,19 +14,14 @@ from notice_ld.formats import Format
 from notice_ld.pipeline import Pipeline, Validation
 from notice_ld.pipeline.parallel import convert_parallel
 
-from .conftest import ROOT
+from .conftest import generated_records
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1,200 generated notices with bad records between them (about 6 MB of JSON Lines)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
     lines = []
-    for i, record in enumerate(generate(1200)):
+    for i, record in enumerate(generated_records(1200)):
         lines.append(json.dumps(record, ensure_ascii=False).encode("utf-8"))
         if i % 97 == 0:
             lines.append(b'{"id": "10670/1.bad%03d", "titles": [{"value": "caf\xe9"}]}' % (i % 1000))

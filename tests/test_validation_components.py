@@ -11,8 +11,8 @@ import pytest
 
 from notice_ld.terms import XSD, Literal
 from notice_ld.validation import Validator
-from notice_ld.validation._rdf import parse_rdf, to_rdflib_node
 from notice_ld.validation.fast import FastEngine, RawResult, Unsupported, rdflib_ill_typed
+from notice_ld.validation.rdf import parse_rdf, to_rdflib_node
 from notice_ld.validation.reference import ReferenceEngine
 from notice_ld.validation.report import render_path
 from notice_ld.validation.shapes import Shapes, lint_text

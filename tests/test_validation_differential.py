@@ -20,8 +20,8 @@ from notice_ld.mapping import map_notice
 from notice_ld.model import Notice
 from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD, XSD_STRING, Literal
 from notice_ld.validation import Validator
-from notice_ld.validation._rdf import BNode, Node, RDFTriple, parse_rdf_path, to_rdflib_node
 from notice_ld.validation.fast import FastEngine, RawResult
+from notice_ld.validation.rdf import BNode, Node, RDFTriple, parse_rdf_path, to_rdflib_node
 from notice_ld.validation.reference import ReferenceEngine
 from notice_ld.validation.shapes import load_shapes
 

@@ -17,8 +17,8 @@ from notice_ld.mapping import map_notice
 from notice_ld.model import Notice
 from notice_ld.terms import RDF_LANGSTRING, Literal
 from notice_ld.validation import Kind, Severity, ValidationReport, Validator, validate
-from notice_ld.validation._rdf import parse_rdf
 from notice_ld.validation.fields import NoticeBlame
+from notice_ld.validation.rdf import parse_rdf
 
 from .conftest import ROOT
 

@@ -25,6 +25,7 @@ import enum
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from notice_ld.enums import member_named
 from notice_ld.errors import UnknownFormatError
 
 if TYPE_CHECKING:
@@ -169,11 +170,7 @@ class RdfFormat(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> RdfFormat:
         """Parse a CLI name (``turtle``, ``rdfxml``…; case-insensitive)."""
-        try:
-            return cls(name.strip().lower())
-        except ValueError:
-            known = ", ".join(f.value for f in cls)
-            raise UnknownFormatError(f"unknown RDF format {name!r}; use one of: {known}") from None
+        return member_named(cls, name, "RDF format", UnknownFormatError)
 
     @classmethod
     def from_path(cls, path: str | PurePath) -> RdfFormat | None:

@@ -33,7 +33,7 @@ def to_rdflib(notices: Iterable[Notice | NoticeGraph], *, config: Config | None 
     """All notices' triples in one rdflib ``Graph`` (no prefixes bound but rdflib's own)."""
     from rdflib import Graph, URIRef
 
-    from notice_ld.validation._rdf import to_rdflib_node  # the one term conversion
+    from notice_ld.validation.rdf import to_rdflib_node  # the one term conversion
 
     graph = Graph(bind_namespaces="none")
     for item in _graphs(notices, config):
@@ -48,7 +48,7 @@ def to_rdflib_dataset(
     """An rdflib ``Dataset`` with one named graph per notice."""
     from rdflib import Dataset, URIRef
 
-    from notice_ld.validation._rdf import to_rdflib_node
+    from notice_ld.validation.rdf import to_rdflib_node
 
     dataset = Dataset()
     for item in _graphs(notices, config):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, TypeAlias
 
+from notice_ld.enums import member_named
 from notice_ld.errors import ConfigError
 from notice_ld.languages import Language
 
@@ -53,11 +54,7 @@ class Style(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> Style:
         """Parse a style name (``isidore``, ``apa``; case-insensitive)."""
-        try:
-            return cls(name.strip().lower())
-        except ValueError:
-            known = ", ".join(s.value for s in cls)
-            raise ConfigError(f"unknown citation style {name!r}; use one of: {known}") from None
+        return member_named(cls, name, "citation style", ConfigError)
 
 
 def citation_language(lang: str) -> Language:

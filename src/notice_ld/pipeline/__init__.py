@@ -75,15 +75,11 @@ class Validation:
 
     def validator(self, config: Config) -> Validator:
         """The validator for notices mapped with ``config``."""
-        from notice_ld.validation import Validator
-        from notice_ld.validation.shapes import DEFAULT_PROFILES
+        from notice_ld.validation import Engine, ShapeProfile, Validator
 
         profiles = self.profiles
         if profiles is None:
-            mapped = {p.value for p in config.profiles}
-            profiles = tuple(p for p in DEFAULT_PROFILES if p in mapped)
-        from notice_ld.validation import Engine
-
+            profiles = tuple(p.value for p in ShapeProfile.for_mapping(config.profiles))
         return Validator(
             [*profiles, *self.extra_profiles],
             list(self.shapes),

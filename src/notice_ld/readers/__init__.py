@@ -33,6 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias
 
+from notice_ld.enums import member_named
 from notice_ld.errors import ConfigError, RecordError, UnknownFormatError
 from notice_ld.model import Notice
 from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue, ResidueItem
@@ -97,11 +98,7 @@ class InputFormat(enum.Enum):
         >>> InputFormat.from_name("OAI_DC")
         <InputFormat.OAI_DC: 'oai_dc'>
         """
-        try:
-            return cls(name.strip().lower())
-        except ValueError:
-            known = ", ".join(f.value for f in cls)
-            raise UnknownFormatError(f"unknown input format {name!r}; use one of: {known}") from None
+        return member_named(cls, name, "input format", UnknownFormatError)
 
     @classmethod
     def guess(cls, path: str | Path) -> InputFormat:

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal, Protocol, TypeAlias, overload, runtime_checkable
 
+from notice_ld.enums import member_named
 from notice_ld.errors import RecordError, StoreError
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import Triple
@@ -210,11 +211,7 @@ class StoreKind(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> StoreKind:
         """Parse a kind name (``oxigraph-embedded``, ``oxigraph``, ``virtuoso``, ``gsp``)."""
-        try:
-            return cls(name.strip().lower())
-        except ValueError:
-            known = ", ".join(k.value for k in cls)
-            raise StoreError(f"unknown store kind {name!r}; use one of: {known}") from None
+        return member_named(cls, name, "store kind", StoreError)
 
 
 @dataclass(frozen=True, slots=True)

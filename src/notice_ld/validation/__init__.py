@@ -38,9 +38,9 @@ from notice_ld.languages import Language
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.terms import Literal
-from notice_ld.validation._rdf import RDFTriple, parse_rdf, parse_rdf_path, triples_from_rdflib
 from notice_ld.validation.fast import DataGraph, FastEngine, RawResult, Unsupported
 from notice_ld.validation.fields import GraphBlame, NoticeBlame
+from notice_ld.validation.rdf import RDFTriple, parse_rdf, parse_rdf_path, triples_from_rdflib
 from notice_ld.validation.report import Kind, Severity, ValidationReport, ValidationResult, build_results
 from notice_ld.validation.shapes import DEFAULT_PROFILES, ShapeProfile, Shapes, load_shapes
 from notice_ld.validation.wellformed import check as well_formedness

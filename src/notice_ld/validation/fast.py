@@ -45,7 +45,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeAlias
 
 from notice_ld.terms import RDF, RDF_TYPE, XSD, XSD_STRING, Literal
-from notice_ld.validation._rdf import BNode, RDFTriple, Term
+from notice_ld.validation.rdf import BNode, RDFTriple, Term
 from notice_ld.validation.shapes import SH, Shapes
 from notice_ld.vocabulary import RDFS as _RDFS
 

@@ -31,8 +31,8 @@ from notice_ld.crosswalk import crosswalk, expand
 from notice_ld.iris import iri_rules
 from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import RDF, RDF_TYPE, Literal
-from notice_ld.validation._rdf import BNode, Term
 from notice_ld.validation.fast import DataGraph
+from notice_ld.validation.rdf import BNode, Term
 
 __all__ = ["GraphBlame", "NoticeBlame", "node_kind_of_classes"]
 

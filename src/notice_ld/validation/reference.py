@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from notice_ld.validation._rdf import RDFTriple, from_rdflib_node, to_rdflib_graph
 from notice_ld.validation.fast import RawResult
+from notice_ld.validation.rdf import RDFTriple, from_rdflib_node, to_rdflib_graph
 from notice_ld.validation.shapes import SH, Shapes
 
 if TYPE_CHECKING:

@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 from notice_ld.crosswalk import prefixes as vocab_prefixes
 from notice_ld.languages import Language
 from notice_ld.terms import RDF, RDF_LANGSTRING, XSD, XSD_STRING, Literal
-from notice_ld.validation._rdf import BNode, Term, nt
 from notice_ld.validation.fast import INFO, WARNING, RawResult
+from notice_ld.validation.rdf import BNode, Term, nt
 from notice_ld.validation.shapes import SH, SHAPE_PREFIXES, Shapes
 from notice_ld.validation.wellformed import LANGUAGE_TAG, SHAPE
 

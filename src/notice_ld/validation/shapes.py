@@ -46,7 +46,7 @@ from notice_ld.formats import RdfFormat
 from notice_ld.languages import Language
 from notice_ld.resources import data_dir
 from notice_ld.terms import IRI, RDF, RDF_TYPE, XSD, Literal
-from notice_ld.validation._rdf import BNode, Node, RDFTriple, Term, parse_rdf
+from notice_ld.validation.rdf import BNode, Node, RDFTriple, Term, parse_rdf
 from notice_ld.vocabulary import SH as _SH
 from notice_ld.vocabulary import SHAPES_BIBO, SHAPES_CORE, SHAPES_GOOGLE_ARTICLE, SHAPES_SCHEMA
 
@@ -451,7 +451,7 @@ class Shapes:
     @cached_property
     def rdflib_graph(self) -> rdflib.Graph:
         """The shapes as an rdflib Graph (built once; for pySHACL)."""
-        from notice_ld.validation._rdf import to_rdflib_graph
+        from notice_ld.validation.rdf import to_rdflib_graph
 
         return to_rdflib_graph(self.triples)
 

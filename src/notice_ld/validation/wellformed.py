@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from notice_ld.terms import XSD, Literal
-from notice_ld.validation._rdf import RDFTriple
 from notice_ld.validation.fast import VIOLATION, RawResult
+from notice_ld.validation.rdf import RDFTriple
 from notice_ld.vocabulary import NLD as _NLD
 
 __all__ = ["ILL_TYPED", "LANGUAGE_TAG", "SHAPE", "check", "valid_language_tag", "well_typed"]

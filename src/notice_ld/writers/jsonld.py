@@ -103,4 +103,3 @@ class JsonLdCodec(Codec):
 def write_jsonld(graphs: Iterable[NoticeGraph], out: IO[bytes], lang: str | None = None) -> None:
     """Write notices as one JSON-LD document ``{"@context": …, "@graph": […]}``, a node per line."""
     JsonLdCodec().write(graphs, out)
-

@@ -26,8 +26,8 @@ from typing import IO, Any
 
 from notice_ld.crosswalk import crosswalk
 from notice_ld.formats import Format
+from notice_ld.iris import IriRules, iri_rules
 from notice_ld.mapping import NoticeGraph
-from notice_ld.mapping._engine import Builder
 from notice_ld.model import Concept, Organization, Person, pick_text
 from notice_ld.vocabulary import SDO
 from notice_ld.writers.stream import Codec
@@ -41,9 +41,9 @@ def _local(iri: str | None) -> str | None:
     return iri.rsplit("/", 1)[-1] if iri else None
 
 
-def _agent(b: Builder, agent: Person | Organization) -> dict[str, Any]:
+def _agent(b: IriRules, agent: Person | Organization) -> dict[str, Any]:
     obj: dict[str, Any] = {
-        "@id": b.agent_iri(agent),
+        "@id": b.agent(agent),
         "@type": "Person" if isinstance(agent, Person) else "Organization",
     }
     obj["name"] = agent.display_name
@@ -58,8 +58,8 @@ def _agent(b: Builder, agent: Person | Organization) -> dict[str, Any]:
     return obj
 
 
-def _concept(b: Builder, concept: Concept, lang: str | None) -> dict[str, Any]:
-    obj: dict[str, Any] = {"@id": b.concept_iri(concept), "@type": "DefinedTerm"}
+def _concept(b: IriRules, concept: Concept, lang: str | None) -> dict[str, Any]:
+    obj: dict[str, Any] = {"@id": b.concept(concept), "@type": "DefinedTerm"}
     label = pick_text(concept.labels, lang)
     if label is not None:
         obj["name"] = label.value
@@ -75,7 +75,7 @@ def _one_or_many(values: list[Any]) -> Any:
 def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]:
     """The schema.org object of one notice for a page in ``lang`` (with ``@context``)."""
     n = graph.notice
-    b = Builder(n, graph.config)
+    b = iri_rules(graph.config)
     obj: dict[str, Any] = {"@context": SCHEMA_CONTEXT, "@id": graph.iri}
     obj["@type"] = _local(crosswalk().type_class("document", n.type.value, "schema")) or "CreativeWork"
     title = pick_text(n.titles, lang)
@@ -108,7 +108,7 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
     if n.container is not None:
         c = n.container
         part: dict[str, Any] = {
-            "@id": b.container_iri(c),
+            "@id": b.container(c),
             "@type": _local(crosswalk().type_class("container", c.type.value, "schema")),
             "name": c.title,
         }
@@ -120,14 +120,14 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
         periodical = part["@id"]
         if c.volume is not None:
             part = {
-                "@id": b.mint("volume", f"{periodical}|{c.volume}"),
+                "@id": b.volume(periodical, c.volume),
                 "@type": "PublicationVolume",
                 "volumeNumber": c.volume,
                 "isPartOf": part,
             }
         if c.issue is not None:
             part = {
-                "@id": b.mint("issue", f"{periodical}|{c.volume or ''}|{c.issue}"),
+                "@id": b.issue(periodical, c.volume, c.issue),
                 "@type": "PublicationIssue",
                 "issueNumber": c.issue,
                 "isPartOf": part,
