@@ -69,3 +69,14 @@ def test_cli_jobs_2_is_byte_identical_to_jobs_1(generated: Path, tmp_path: Path)
         assert status == 1
         outputs[jobs] = (out.read_bytes(), report.read_bytes())
     assert outputs["1"] == outputs["2"]
+
+
+def test_cli_validate_jobs_2_gives_the_report_of_jobs_1(generated: Path, tmp_path: Path) -> None:
+    reports = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"validation{jobs}.json"
+        status = cli.main(["validate", str(generated), "--format", "json", "-o", str(out), "-j", jobs])
+        assert status == 1
+        reports[jobs] = out.read_bytes()
+    assert reports["1"] == reports["2"]
+    assert b"10670/1.bad" in reports["1"]

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from notice_ld.errors import NoticeLdError
+
 if TYPE_CHECKING:
     import argparse
 
@@ -20,8 +22,10 @@ __all__ = [
     "EXIT_OK",
     "EXIT_REJECTED",
     "EXIT_USAGE",
+    "add_jobs",
     "add_record_limit",
     "atomic_output",
+    "jobs_from",
     "reader_options",
 ]
 
@@ -79,3 +83,24 @@ def reader_options(args: argparse.Namespace, minter: HandleMinter | None = None)
     from notice_ld.readers import ReaderOptions
 
     return ReaderOptions(minter=minter, max_record_bytes=args.max_record_bytes)
+
+
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: worker processes (the output is the same bytes whatever N)."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (0: one per CPU); the output is byte for byte the same (default: 1)",
+    )
+
+
+def jobs_from(args: argparse.Namespace) -> int:
+    """The number of workers ``--jobs`` asks for (0: one per usable CPU)."""
+    if args.jobs < 0:
+        raise NoticeLdError("--jobs must be 0 (one per CPU) or more")
+    if args.jobs == 0:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return int(args.jobs)

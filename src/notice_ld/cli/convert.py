@@ -16,13 +16,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
+from notice_ld.cli._common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    add_jobs,
+    add_record_limit,
+    atomic_output,
+    jobs_from,
+    reader_options,
+)
 from notice_ld.config import DEFAULT_BASE_IRI, Config, Profile
 from notice_ld.errors import NoticeLdError
 from notice_ld.formats import Format
@@ -108,27 +115,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     add_jobs(parser)
     parser.set_defaults(handler=run)
-
-
-def add_jobs(parser: argparse.ArgumentParser) -> None:
-    """``--jobs N``: worker processes (the output is the same bytes whatever N)."""
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        default=1,
-        metavar="N",
-        help="worker processes (0: one per CPU); the output is byte for byte the same (default: 1)",
-    )
-
-
-def jobs_from(args: argparse.Namespace) -> int:
-    """The number of workers ``--jobs`` asks for (0: one per usable CPU)."""
-    if args.jobs < 0:
-        raise NoticeLdError("--jobs must be 0 (one per CPU) or more")
-    if args.jobs == 0:
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return int(args.jobs)
 
 
 def echo(line: str) -> None:

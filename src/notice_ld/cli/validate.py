@@ -14,7 +14,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
+from notice_ld.cli._common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    add_jobs,
+    add_record_limit,
+    atomic_output,
+    jobs_from,
+    reader_options,
+)
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError, UnknownFormatError
 from notice_ld.formats import RdfFormat
@@ -58,6 +66,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--from", dest="input_format", default=None, help="input format, if not from the name"
     )
     add_record_limit(parser)
+    add_jobs(parser)
     parser.add_argument(
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
     )
@@ -77,9 +86,9 @@ def _profiles(values: list[str]) -> list[str] | None:
 def run(args: argparse.Namespace) -> int:
     """Run ``validate``."""
     from notice_ld.cli.convert import echo
-    from notice_ld.pipeline import Pipeline
+    from notice_ld.pipeline import Pipeline, Validation
     from notice_ld.readers import InputFormat
-    from notice_ld.validation import ValidationReport, Validator, parse_rdf, parse_rdf_path
+    from notice_ld.validation import Engine, ValidationReport, Validator, parse_rdf, parse_rdf_path
 
     profiles = _profiles(args.profile)
     for name in [*args.inputs, *args.shapes]:
@@ -99,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
                     f"unknown input format {args.input_format!r}; use one of: {known}"
                 ) from None
     config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+    jobs = jobs_from(args)
     validator = Validator(profiles, args.shapes, engine=args.engine, lang=args.lang)
     reports: list[ValidationReport] = []
     for name in args.inputs:
@@ -115,9 +125,23 @@ def run(args: argparse.Namespace) -> int:
             reports.append(validator.validate_triples(triples, name=name))
             continue
         pipeline = Pipeline(
-            config=config, reader_options=reader_options(args), input_format=notice_format, echo=echo
+            config=config,
+            validation=Validation(
+                profiles=None if profiles is None else tuple(profiles),
+                shapes=tuple(args.shapes),
+                engine=Engine(args.engine),
+                lang=args.lang,
+            ),
+            reader_options=reader_options(args),
+            input_format=notice_format,
+            echo=echo,
         )
-        reports.extend(pipeline.validate([name], validator))
+        if jobs > 1 and name != "-":
+            from notice_ld.pipeline.parallel import validate_parallel
+
+            reports.extend(validate_parallel(pipeline, [name], jobs=jobs))
+        else:
+            reports.extend(pipeline.validate([name], validator))
     report = ValidationReport.combine(reports) if reports else validator.validate_triples([])
     rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
     with atomic_output(args.output) as out:

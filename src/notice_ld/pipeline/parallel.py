@@ -45,8 +45,17 @@ from notice_ld.pipeline.sources import Part, Source, partition
 
 if TYPE_CHECKING:
     from notice_ld.pipeline import Pipeline
+    from notice_ld.validation import ValidationReport
 
-__all__ = ["Executor", "PartResult", "SerialExecutor", "convert_parallel", "convert_part"]
+__all__ = [
+    "Executor",
+    "PartResult",
+    "SerialExecutor",
+    "convert_parallel",
+    "convert_part",
+    "map_parts",
+    "validate_parallel",
+]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -172,3 +181,60 @@ def merge_parts(results: Sequence[PartResult], outputs: Mapping[Format, IO[bytes
                 stack.enter_context(open(r.files[fmt], "rb")) for r in sorted(results, key=lambda r: r.index)
             ]
             codec(fmt, lang).merge(handles, out)
+
+
+def map_parts(
+    function: Callable[[_T], _R], tasks: Sequence[_T], *, jobs: int, executor: Executor | None = None
+) -> Iterator[_R]:
+    """``function`` over ``tasks`` on ``executor`` (default: a pool of ``jobs`` processes), the
+    results in task order."""
+    if executor is not None:
+        yield from executor.map(function, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        yield from pool.map(function, tasks)
+
+
+@dataclass(frozen=True)
+class _ValidateTask:
+    pipeline: Pipeline
+    part: Part
+
+
+def _validate(task: _ValidateTask) -> tuple[tuple[str, ...], list[ValidationReport]]:
+    lines: list[str] = []
+    worker = dataclasses.replace(task.pipeline, echo=lines.append)
+    return tuple(lines), list(worker.validate(task.part))
+
+
+def validate_parallel(
+    pipeline: Pipeline,
+    inputs: Sequence[Source | str | os.PathLike[str]],
+    *,
+    jobs: int,
+    executor: Executor | None = None,
+    min_bytes: int = 1 << 20,
+) -> list[ValidationReport]:
+    """The validation reports :meth:`Pipeline.validate` gives for ``inputs``, in the same order,
+    computed on ``jobs`` workers (the pipeline's ``echo`` gets each part's lines, in order).
+
+    >>> import json, os, tempfile
+    >>> from notice_ld.pipeline import Pipeline
+    >>> path = os.path.join(tempfile.mkdtemp(), "in.jsonl")
+    >>> with open(path, "w", encoding="utf-8") as fh:
+    ...     for i in range(6):
+    ...         _ = fh.write(json.dumps({"id": f"10670/1.abc{i:03d}", "titles": [{"value": "T"}]}) + "\\n")
+    >>> one = [r.to_json() for r in Pipeline().validate([path])]
+    >>> many = validate_parallel(Pipeline(), [path], jobs=2, executor=SerialExecutor(), min_bytes=64)
+    >>> [r.to_json() for r in many] == one
+    True
+    """
+    parts = partition(pipeline.sources(inputs), parts=max(1, jobs) * 4, min_bytes=min_bytes)
+    reports: list[ValidationReport] = []
+    tasks = [_ValidateTask(pipeline, part) for part in parts]
+    for lines, found in map_parts(_validate, tasks, jobs=jobs, executor=executor):
+        if pipeline.echo is not None:
+            for line in lines:
+                pipeline.echo(line)
+        reports.extend(found)
+    return reports
