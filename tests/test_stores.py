@@ -391,3 +391,46 @@ def test_a_value_over_the_parser_buffer_costs_nothing_to_its_batch(tmp_path: Pat
             assert store.triples(graph_iri(handle(i), None))
     finally:
         store.close()
+
+
+class _GivingUp:
+    """A store that commits the first batch, then cannot be reached."""
+
+    def __init__(self) -> None:
+        self.batches = 0
+
+    def hashes(self) -> list[tuple[str, str]]:
+        return []
+
+    def put(self, batch: Any) -> tuple[()]:
+        self.batches += 1
+        if self.batches > 1:
+            from notice_ld.errors import StoreConnectionError
+
+            raise StoreConnectionError("the server went away")
+        return ()
+
+    def delete(self, graphs: Any) -> None:
+        pass
+
+
+def test_a_load_that_gives_up_still_says_what_was_loaded() -> None:
+    notices = [Notice.from_dict(record(i)) for i in range(5)]
+    with pytest.raises(StoreError) as caught:
+        load(_GivingUp(), notices, validate=False, max_notices=2)  # type: ignore[arg-type]
+    report = caught.value.report
+    assert report is not None
+    assert (report["added"], report["completed"], report["error"]) == (2, False, "the server went away")
+
+
+def test_cli_load_writes_its_report_when_the_server_cannot_be_reached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)  # the retries' backoff, not their count
+    out = tmp_path / "report.json"
+    status = main(
+        ["load", str(EXAMPLES), "--endpoint", "http://127.0.0.1:9/sparql", "--report", str(out), "-q"]
+    )
+    assert status == 2
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["completed"] is False and data["added"] == 0 and data["error"]

@@ -190,7 +190,13 @@ class ShapesError(NoticeLdError, ValueError):
 
 
 class StoreError(NoticeLdError):
-    """A triple store cannot be opened, reached or written (the message says which and what to do)."""
+    """A triple store cannot be opened, reached or written (the message says which and what to do).
+
+    ``report``, when a load gave up, is what it had done until then (the load report as JSON-ready
+    data: what was loaded and committed, what was rejected), so that it can still be written.
+    """
+
+    report: dict[str, Any] | None = None
 
 
 class StoreConnectionError(StoreError):

@@ -14,6 +14,7 @@ import sys
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
 from notice_ld.cli._store import add_store_options, open_from, resume_path
 from notice_ld.cli.convert import add_mapping_options, check_inputs, pipeline_from
+from notice_ld.errors import StoreError
 
 __all__ = ["register"]
 
@@ -38,11 +39,20 @@ def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from(args, validate=not args.no_validate)
     check_inputs(args.inputs)
     resume = args.resume or (resume_path(args.endpoint) if args.endpoint else None)
-    store = open_from(args, resume=resume)
     try:
-        report = pipeline.load(args.inputs, store, sync=args.sync, batch=args.batch)
-    finally:
-        store.close()
+        store = open_from(args, resume=resume)
+        try:
+            report = pipeline.load(args.inputs, store, sync=args.sync, batch=args.batch)
+        finally:
+            store.close()
+    except StoreError as exc:
+        if args.report:  # what was loaded before the store gave up (nothing, if it never opened)
+            from notice_ld.stores.load import LoadReport
+
+            data = exc.report or {**LoadReport().as_dict(), "completed": False, "error": str(exc)}
+            with atomic_output(args.report) as fh:
+                fh.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+        raise
     for warning in report.warnings:
         print(f"notice-ld: warning: {warning}", file=sys.stderr)
     for error in report.rejected + report.invalid + report.refused:

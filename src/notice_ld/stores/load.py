@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from notice_ld.config import Config
-from notice_ld.errors import NoticeLdError, RecordError
+from notice_ld.errors import NoticeLdError, RecordError, StoreError
 from notice_ld.iris import graph_iri
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
@@ -182,9 +182,44 @@ def load(
     an empty embedded store be bulk-loaded. ``progress`` is called after each committed batch.
     When this function returns, everything it reports is durable in the store.
     """
+    report = LoadReport()
+    started = time.perf_counter()
+    try:
+        return _load(
+            store,
+            notices,
+            report,
+            config=config,
+            sync=sync,
+            validate=validate,
+            bulk=bulk,
+            max_notices=max_notices,
+            max_triples=max_triples,
+            progress=progress,
+        )
+    except StoreError as exc:
+        # what was committed before the store gave up, for the caller's report
+        report.seconds = time.perf_counter() - started
+        exc.report = {**report.as_dict(), "completed": False, "error": str(exc)}
+        raise
+
+
+def _load(
+    store: Store,
+    notices: Iterable[Notice | NoticeGraph | RecordError | Residue | Deletion | ReadWarning],
+    report: LoadReport,
+    *,
+    config: Config | None = None,
+    sync: bool = False,
+    validate: bool = True,
+    bulk: bool | None = None,
+    max_notices: int = 500,
+    max_triples: int = 100_000,
+    progress: Callable[[LoadReport], None] | None = None,
+) -> LoadReport:
+    """The body of :func:`load`, counting into ``report``."""
     started = time.perf_counter()
     cfg = config or Config()
-    report = LoadReport()
     known = dict(store.hashes())
     seen: set[str] = set()
     check = validator() if validate else None
