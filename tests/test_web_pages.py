@@ -277,3 +277,23 @@ def test_page_language_must_be_french_or_english(seed: Notice) -> None:
 
     with pytest.raises(ConfigError, match="French or English"):
         render_page(map_notice(seed), "de")
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [("fr", "Résumé (fr)", "Résumé (en)"), ("en", "Abstract (en)", "Abstract (fr)")],
+)
+def test_the_abstract_in_the_page_language_comes_first(lang: str, first: str, second: str) -> None:
+    from notice_ld.mapping import map_notice
+    from notice_ld.model import Notice
+    from notice_ld.web.pages import render_page
+
+    notice = Notice.from_dict(
+        {
+            "id": "10670/1.abc001",
+            "titles": [{"value": "T"}],
+            "abstracts": [{"value": "In English.", "lang": "en"}, {"value": "En français.", "lang": "fr"}],
+        }
+    )
+    html = render_page(map_notice(notice), lang)
+    assert html.index(first) < html.index(second)

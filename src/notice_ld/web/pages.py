@@ -46,7 +46,7 @@ from notice_ld.formats import Format
 from notice_ld.identifiers import Scheme
 from notice_ld.languages import Language
 from notice_ld.mapping import NoticeGraph
-from notice_ld.model import Concept, Notice, Organization, Person, pick_text
+from notice_ld.model import Concept, LongText, Notice, Organization, Person, pick_text
 from notice_ld.related import RelatedBy
 from notice_ld.web.conneg import VARIANTS, Variant
 from notice_ld.web.paths import notice_path
@@ -522,7 +522,9 @@ def page_context(
             for c in n.contributors
         ],
         "facts": facts,
-        "abstracts": [{"lang": a.lang, "paragraphs": a.value.split("\n\n")} for a in n.abstracts],
+        "abstracts": [
+            {"lang": a.lang, "paragraphs": a.value.split("\n\n")} for a in _page_first(n.abstracts, language)
+        ],
         "concepts": concepts,
         "identifiers": [
             {"label": i.scheme.label, "value": i.value, "href": safe_href(i.iri)}
@@ -556,3 +558,13 @@ def render_page(
     context = page_context(graph, lang, links=links, related=related, exports=exports)
     context["head"] = _markup(env.get_template("head.html").render(context))
     return env.get_template("notice.html").render(context)
+
+
+def _page_first(texts: Sequence[LongText], language: str) -> list[LongText]:
+    """``texts`` with those in the page's language first (then the others, in their order).
+
+    >>> [t.lang for t in _page_first([LongText(value="a", lang="en"), LongText(value="b", lang="fr")], "fr")]
+    ['fr', 'en']
+    """
+    mine = [t for t in texts if t.lang is not None and t.lang.split("-")[0] == language]
+    return mine + [t for t in texts if t not in mine]
