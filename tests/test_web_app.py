@@ -95,6 +95,13 @@ def test_not_acceptable_not_found_bad_identifier(server: str) -> None:
     assert requests.post(server + SEED, timeout=10).status_code == 405
 
 
+def test_plain_json_clients_get_json_ld(server: str) -> None:
+    response = requests.get(server + SEED, headers={"Accept": "application/json"}, timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/ld+json")
+    assert "@context" in response.json()
+
+
 def test_etag_and_not_modified(server: str) -> None:
     first = requests.get(server + SEED, headers={"Accept": "text/turtle"}, timeout=10)
     etag = first.headers["ETag"]

@@ -77,14 +77,18 @@ _ORDER = (
     Format.CSL_JSON,
     Format.SCHEMA_JSON_LD,
 )
+_ALIASES = {Format.JSON_LD: ("application/json",)}
+"""JSON-LD is JSON: a client that asks for ``application/json`` gets it (JSON-LD 1.1, §C)."""
+
 VARIANTS: tuple[Variant, ...] = (
     HTML,
-    *(Variant(f.value, f.media_type, f) for f in _ORDER),
+    *(Variant(f.value, f.media_type, f, aliases=_ALIASES.get(f, ())) for f in _ORDER),
 )
 """Every representation, in the server's order of preference.
 
 ``schema-jsonld`` shares ``application/ld+json`` with the full JSON-LD, which ``Accept`` gets;
-the schema.org view is reached with ``?format=schema-jsonld``.
+the schema.org view is reached with ``?format=schema-jsonld``. ``application/json`` gets the
+full JSON-LD too (``Content-Type: application/ld+json``).
 """
 
 
