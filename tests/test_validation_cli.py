@@ -200,3 +200,30 @@ def test_convert_validates_only_the_profiles_it_writes(tmp_path: Path) -> None:
         for r in json.loads(report.read_text())["validation"]["results"]
     }
     assert shapes <= {"bibo"}
+
+
+def test_lenient_shapes_warn_about_a_third_party_file_and_validate_with_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from notice_ld import cli
+
+    shapes = tmp_path / "theirs.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix dct: <http://purl.org/dc/terms/> .\n"
+        "@prefix ex: <https://example.org/shapes#> .\n"
+        "ex:Titles a sh:NodeShape ; sh:targetSubjectsOf dct:title ;\n"
+        "  sh:property [ sh:path dct:title ; sh:minCont 1 ] ;\n"  # a typo the linter refuses
+        "  sh:property [ sh:path dct:abstract ; sh:minCount 1 ] .\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "10670/1.abc001", "type": "article", "titles": [{"value": "T"}], "issued": "2019"}\n'
+    )
+    assert cli.main(["validate", str(source), "--shapes", str(shapes)]) == 2
+    assert "sh:minCont is not a SHACL term" in capsys.readouterr().err
+    status = cli.main(["validate", str(source), "--shapes", str(shapes), "--lenient-shapes"])
+    captured = capsys.readouterr()
+    assert "warning: shapes" in captured.err and "sh:minCont" in captured.err
+    assert status == 1 and "dct:abstract" in captured.out  # the other constraint still checks

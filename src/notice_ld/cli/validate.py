@@ -43,6 +43,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--shapes", action="append", default=[], metavar="FILE", help="your own shapes file (repeatable)"
     )
     parser.add_argument(
+        "--lenient-shapes",
+        action="store_true",
+        help="the linter's problems with --shapes files become warnings; validate with them as they are",
+    )
+    parser.add_argument(
         "--profile",
         action="append",
         default=[],
@@ -109,7 +114,11 @@ def run(args: argparse.Namespace) -> int:
                 ) from None
     config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
     jobs = jobs_from(args)
-    validator = Validator(profiles, args.shapes, engine=args.engine, lang=args.lang)
+    validator = Validator(
+        profiles, args.shapes, engine=args.engine, lang=args.lang, lenient_shapes=args.lenient_shapes
+    )
+    for problem in validator.shapes.warnings:
+        print(f"notice-ld: warning: shapes: {problem.where}: {problem}", file=sys.stderr)
     reports: list[ValidationReport] = []
     for name in args.inputs:
         fmt = rdf_format or (None if notice_format else RdfFormat.from_path(name) if name != "-" else None)

@@ -97,10 +97,12 @@ class Validator:
         engine: Engine | str = Engine.AUTO,
         lang: Language | str = Language.EN,
         inference: str = "none",
+        lenient_shapes: bool = False,
     ) -> None:
         self.profiles = ShapeProfile.parse_many(profiles) if profiles is not None else DEFAULT_PROFILES
         self.files = tuple(str(f) for f in shapes)
-        self.shapes: Shapes = load_shapes(self.profiles, self.files)
+        # lenient: the problems of the user's shapes files are warnings (self.shapes.warnings)
+        self.shapes: Shapes = load_shapes(self.profiles, self.files, lenient=lenient_shapes)
         try:
             self.lang = Language(lang)
         except ValueError:  # messages in another language: English

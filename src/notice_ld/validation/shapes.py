@@ -30,6 +30,7 @@ https://www.w3.org/TR/shacl/#MinInclusiveConstraintComponent
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -379,6 +380,8 @@ class Shapes:
     profiles: tuple[ShapeProfile, ...] = ()
     files: tuple[str, ...] = ()
     prefixes: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[LintProblem, ...] = ()
+    """Problems of the user's shapes files kept as warnings (``load_shapes(..., lenient=True)``)."""
 
     @cached_property
     def _spo(self) -> Mapping[Term, Mapping[str, tuple[Node, ...]]]:
@@ -515,19 +518,25 @@ def load_shapes(
     files: Iterable[str | Path] = (),
     *,
     check: bool = True,
+    lenient: bool = False,
 ) -> Shapes:
     """Load shipped profiles and user shapes files into one :class:`Shapes`, and lint them.
 
     Shipped profiles are read once per process. With ``check`` (the default) the linter runs and
-    :class:`~notice_ld.errors.ShapesError` lists every problem.
+    :class:`~notice_ld.errors.ShapesError` lists every problem. With ``lenient``, the problems
+    of the user's files (a third-party shapes file written for another validator, say) are kept
+    in :attr:`Shapes.warnings` instead, and validation runs with the shapes as they are (SHACL
+    ignores what it does not know); the shipped shapes are always checked.
     """
     chosen = ShapeProfile.parse_many(profiles) if profiles else ()
     paths = tuple(str(f) for f in files)
-    return _load(chosen, paths, check)
+    return _load(chosen, paths, check, lenient)
 
 
 @cache
-def _load(profiles: tuple[ShapeProfile, ...], files: tuple[str, ...], check: bool) -> Shapes:
+def _load(
+    profiles: tuple[ShapeProfile, ...], files: tuple[str, ...], check: bool, lenient: bool = False
+) -> Shapes:
     triples: list[RDFTriple] = []
     sources: list[str] = []
     prefixes: dict[str, str] = {}
@@ -548,9 +557,25 @@ def _load(profiles: tuple[ShapeProfile, ...], files: tuple[str, ...], check: boo
     if check:
         shipped = frozenset(p.file for p in profiles)
         problems = lint(shapes, strict_sources=shipped)
+        if problems and lenient:
+            theirs = _from_files(problems, shapes, shipped)
+            if len(theirs) == len(problems):
+                return dataclasses.replace(shapes, warnings=tuple(problems))
         if problems:
             raise ShapesError(problems, source=", ".join(dict.fromkeys(sources)))
     return shapes
+
+
+def _from_files(
+    problems: Sequence[LintProblem], shapes: Shapes, shipped: frozenset[str]
+) -> list[LintProblem]:
+    """The problems that are not about the shipped shapes (a shipped shape is never excused)."""
+    own = {
+        shapes.compact(s)
+        for (s, _, _), source in zip(shapes.triples, shapes.sources, strict=True)
+        if source in shipped
+    }
+    return [p for p in problems if p.where not in own]
 
 
 def lint_text(text: str, fmt: RdfFormat | str = RdfFormat.TURTLE, *, name: str = "<text>") -> Shapes:
