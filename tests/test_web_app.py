@@ -177,3 +177,25 @@ def test_serve_refuses_a_missing_store(tmp_path: Path, capsys: pytest.CaptureFix
 
     assert main(["serve", "--store", str(tmp_path / "none")]) == 2
     assert "load notices first" in capsys.readouterr().err
+
+
+def test_the_static_sites_file_urls_are_answered_the_same_way(tmp_path: Path) -> None:
+    """Under ``serve``, ``/notice/handle/….ttl`` (every export file of ``site``) gives the file's bytes."""
+    from notice_ld import cli
+
+    site = tmp_path / "site"
+    assert cli.main(["site", str(EXAMPLES), "-o", str(site), "--jobs", "1", "-q", "--no-related"]) == 0
+    notices = [
+        Notice.from_dict(json.loads(line)) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()
+    ]
+    app = NoticeApp(MemorySource(notices), lang="fr")
+    checked = 0
+    for path in sorted((site / "notice").rglob("*")):
+        if not path.is_file() or path.suffix == ".html":
+            continue
+        status, headers, body = call(app, "/" + path.relative_to(site).as_posix())
+        assert status == "200 OK", path
+        assert body == path.read_bytes(), path
+        assert "Vary" not in dict(headers)
+        checked += 1
+    assert checked >= 8 * len(notices)

@@ -109,6 +109,9 @@ DEFAULT_CSP = (
 """The ``Content-Security-Policy`` of HTML answers: pages need no script at all."""
 
 _HOST = re.compile(r"(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?")  # fullmatch
+_BY_EXTENSION: Final = tuple(sorted(VARIANTS, key=lambda v: -len(v.extension)))
+"""The representations by file extension, longest first (``schema.jsonld`` before ``jsonld``)."""
+
 _VOID_PATHS: Final = {"/void.ttl": TURTLE, "/void.nt": NTRIPLES, "/.well-known/void": None}
 
 
@@ -190,6 +193,9 @@ class NoticeApp:
         prefix = f"/{NOTICE_PREFIX}/"
         if not path.startswith(prefix):
             return plain(start_response, "404 Not Found", f"nothing at {path}\n", head=head)
+        file_answer = self._static_file(path[len(prefix) :], root)
+        if file_answer is not None:  # a file URL of the static site: ….ttl, ….jsonld, ….html
+            return self._send(environ, start_response, file_answer[1], file_answer[2], head, vary=False)
         try:
             variant = negotiate(environ.get("HTTP_ACCEPT"), format_param=format_param)
         except UnknownFormatError as exc:
@@ -214,12 +220,22 @@ class NoticeApp:
                 f"no notice has the identifier {identifier.value}\n",
                 head=head,
             )
-        headers = [
-            ("ETag", answer.etag),
-            ("Vary", "Accept"),
-            ("Cache-Control", "public, max-age=300"),
-            ("X-Content-Type-Options", "nosniff"),
-        ]
+        return self._send(environ, start_response, variant, answer, head, vary=True)
+
+    def _send(
+        self,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+        variant: Variant,
+        answer: Answer,
+        head: bool,
+        *,
+        vary: bool,
+    ) -> Iterable[bytes]:
+        headers = [("ETag", answer.etag)]
+        if vary:
+            headers.append(("Vary", "Accept"))
+        headers += [("Cache-Control", "public, max-age=300"), ("X-Content-Type-Options", "nosniff")]
         if etag_matches(environ.get("HTTP_IF_NONE_MATCH"), answer.etag):
             start_response("304 Not Modified", headers)
             return [b""]
@@ -228,6 +244,28 @@ class NoticeApp:
             headers.append(("Content-Security-Policy", self.csp))
         start_response("200 OK", headers)
         return [b""] if head else [answer.body]
+
+    def _static_file(self, rest: str, root: str) -> tuple[ids.Identifier, Variant, Answer] | None:
+        """The answer to a file URL of the static site (``{scheme}/{value}.{extension}``), or
+        ``None`` when ``rest`` is not one (then it is a notice path, negotiated as usual). An
+        identifier that itself ends like an extension is tried whole first."""
+        for variant in _BY_EXTENSION:
+            suffix = f".{variant.extension}"
+            if not rest.endswith(suffix):
+                continue
+            try:
+                whole = identifier_from_path(rest)
+                if self.source.get(whole) is not None:
+                    return None
+            except RecordError:
+                pass
+            try:
+                identifier = identifier_from_path(rest[: -len(suffix)])
+                answer = self._answer(identifier, variant, root)
+            except (RecordError, StoreError):
+                return None
+            return None if answer is None else (identifier, variant, answer)
+        return None
 
     # -- answers ------------------------------------------------------------------------------
     def _fresh(self, created: float, now: float) -> bool:
