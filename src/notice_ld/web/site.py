@@ -166,6 +166,12 @@ def dataset_triples(
     for cls in (VOID.Dataset, DCAT.Dataset):
         add(dataset, RDF_TYPE, IRI(cls))
     add(dataset, DCTERMS.title, Literal(title))
+    # DCAT-AP 3.0 requires a description of the dataset and an access URL for each distribution
+    description = (
+        f"{stats.documents} bibliographic records (notices) published as linked data in Dublin Core "
+        "terms, BIBO and schema.org, one landing page and one set of exports per notice."
+    )
+    add(dataset, DCTERMS.description, Literal.tagged(description, "en"))
     add(dataset, VOID.triples, Literal(str(stats.distinct), XSD.integer))
     add(dataset, VOID.entities, Literal(str(stats.documents), XSD.integer))
     for vocabulary in sorted(stats.vocabularies):
@@ -184,8 +190,9 @@ def dataset_triples(
         add(dataset, DCAT.distribution, IRI(distribution))
         add(distribution, RDF_TYPE, IRI(DCAT.Distribution))
         add(distribution, DCAT.downloadURL, IRI(url))
+        add(distribution, DCAT.accessURL, IRI(f"{base}index.html"))
         add(distribution, DCAT.mediaType, IRI(_IANA + media_type))
-        add(distribution, DCAT.byteSize, Literal(str(size), XSD.nonNegativeInteger))
+        add(distribution, DCAT.byteSize, Literal(str(size), XSD.decimal))  # DCAT-AP 3.0's datatype
         if path.endswith(".gz"):
             add(distribution, DCAT.compressFormat, IRI(_IANA + "application/gzip"))
     if sparql_endpoint:
