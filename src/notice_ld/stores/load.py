@@ -185,165 +185,138 @@ def load(
     report = LoadReport()
     started = time.perf_counter()
     try:
-        return _load(
-            store,
-            notices,
-            report,
-            config=config,
-            sync=sync,
-            validate=validate,
-            bulk=bulk,
-            max_notices=max_notices,
-            max_triples=max_triples,
-            progress=progress,
+        cfg = config or Config()
+        known = dict(store.hashes())
+        seen: set[str] = set()
+        check = validator() if validate else None
+
+        deleted: list[str] = []
+
+        def entries() -> Iterator[Entry]:
+            for item in notices:
+                if isinstance(item, RecordError):
+                    report.rejected.append(item)
+                    continue
+                if isinstance(item, Residue):
+                    continue
+                if isinstance(item, ReadWarning):
+                    report.warnings.append(item)
+                    continue
+                if isinstance(item, Deletion):
+                    if item.notice_id is None:
+                        report.deletions_unresolved.append(item.oai_identifier)
+                    else:
+                        deleted.append(item.notice_id)
+                    continue
+                try:
+                    graph = item if isinstance(item, NoticeGraph) else map_notice(item, cfg)
+                except (NoticeLdError, ValueError) as exc:
+                    notice_id = str(item.notice.id if isinstance(item, NoticeGraph) else item.id)
+                    report.rejected.append(RecordError(record=notice_id, problem=f"cannot be mapped: {exc}"))
+                    continue
+                if graph.graph in seen:
+                    report.rejected.append(
+                        RecordError(
+                            record=str(graph.notice.id),
+                            field="id",
+                            problem="the same notice appears twice in the input; the first one was loaded",
+                            fix="remove or merge the duplicate record",
+                        )
+                    )
+                    continue
+                seen.add(graph.graph)
+                text = ntriples_block(graph)
+                digest = content_hash(graph, text)
+                old = known.get(graph.graph)
+                if old == digest:
+                    report.unchanged += 1
+                    continue
+                yield Entry(graph, digest, new=old is None, ntriples=text)
+
+        batches: Iterator[list[Entry]] = _batched(entries(), max_notices, max_triples)
+        if check is not None:
+            batches = _validated(batches, check, report)
+        # map, hash and validate the next batches on a helper thread while the store writes one
+        # (pyoxigraph and HTTP release the GIL while they work)
+        batches = _prefetch(batches, depth=2)
+
+        bulk_put = getattr(store, "bulk_put", None)
+        is_empty = getattr(store, "is_empty", None)
+        use_bulk = (
+            bulk is not False and not known and callable(bulk_put) and callable(is_empty) and is_empty()
         )
+        if use_bulk and bulk is None:
+            # a bulk load pays off on large inputs only; peek at the first batch to decide
+            first = next(batches, None)
+            if first is None:
+                batches = iter(())
+                use_bulk = False
+            else:
+                use_bulk = len(first) >= max_notices
+                batches = _chain([first], batches)
+        if use_bulk:
+            report.bulk = True
+
+            def counted() -> Iterator[list[Entry]]:
+                for batch in batches:
+                    report.added += len(batch)
+                    yield batch
+
+            assert bulk_put is not None
+            bulk_put(counted())
+            if progress is not None:
+                progress(report)
+        else:
+            for batch in batches:
+                refused = store.put(batch)
+                report.refused.extend(refused)
+                refused_ids = {e.record for e in refused}
+                for entry in batch:
+                    if str(entry.graph.notice.id) in refused_ids:
+                        continue
+                    if entry.new:
+                        report.added += 1
+                    else:
+                        report.changed += 1
+                if progress is not None:
+                    progress(report)
+
+        if deleted:
+            gone_at_source = []
+            for notice_id in deleted:
+                try:
+                    name = graph_iri(notice_id, cfg)
+                except RecordError as exc:
+                    report.rejected.append(exc)
+                    continue
+                if name in known and name not in seen:
+                    gone_at_source.append(name)
+                    known.pop(name)
+            if gone_at_source:
+                store.delete(gone_at_source)
+                report.removed += len(gone_at_source)
+        if sync:
+            if report.rejected:
+                report.sync_skipped = (
+                    f"{len(report.rejected)} input record(s) could not be read; they may be notices "
+                    "already in the store, so no graph was removed (fix them and run again)"
+                )
+            else:
+                gone = sorted(g for g in known if g not in seen)
+                for start in range(0, len(gone), max_notices):
+                    chunk = gone[start : start + max_notices]
+                    store.delete(chunk)
+                    report.removed += len(chunk)
+        flush = getattr(store, "flush", None)
+        if callable(flush):
+            flush()
+        report.seconds = time.perf_counter() - started
+        return report
     except StoreError as exc:
         # what was committed before the store gave up, for the caller's report
         report.seconds = time.perf_counter() - started
         exc.report = {**report.as_dict(), "completed": False, "error": str(exc)}
         raise
-
-
-def _load(
-    store: Store,
-    notices: Iterable[Notice | NoticeGraph | RecordError | Residue | Deletion | ReadWarning],
-    report: LoadReport,
-    *,
-    config: Config | None = None,
-    sync: bool = False,
-    validate: bool = True,
-    bulk: bool | None = None,
-    max_notices: int = 500,
-    max_triples: int = 100_000,
-    progress: Callable[[LoadReport], None] | None = None,
-) -> LoadReport:
-    """The body of :func:`load`, counting into ``report``."""
-    started = time.perf_counter()
-    cfg = config or Config()
-    known = dict(store.hashes())
-    seen: set[str] = set()
-    check = validator() if validate else None
-
-    deleted: list[str] = []
-
-    def entries() -> Iterator[Entry]:
-        for item in notices:
-            if isinstance(item, RecordError):
-                report.rejected.append(item)
-                continue
-            if isinstance(item, Residue):
-                continue
-            if isinstance(item, ReadWarning):
-                report.warnings.append(item)
-                continue
-            if isinstance(item, Deletion):
-                if item.notice_id is None:
-                    report.deletions_unresolved.append(item.oai_identifier)
-                else:
-                    deleted.append(item.notice_id)
-                continue
-            try:
-                graph = item if isinstance(item, NoticeGraph) else map_notice(item, cfg)
-            except (NoticeLdError, ValueError) as exc:
-                notice_id = str(item.notice.id if isinstance(item, NoticeGraph) else item.id)
-                report.rejected.append(RecordError(record=notice_id, problem=f"cannot be mapped: {exc}"))
-                continue
-            if graph.graph in seen:
-                report.rejected.append(
-                    RecordError(
-                        record=str(graph.notice.id),
-                        field="id",
-                        problem="the same notice appears twice in the input; the first one was loaded",
-                        fix="remove or merge the duplicate record",
-                    )
-                )
-                continue
-            seen.add(graph.graph)
-            text = ntriples_block(graph)
-            digest = content_hash(graph, text)
-            old = known.get(graph.graph)
-            if old == digest:
-                report.unchanged += 1
-                continue
-            yield Entry(graph, digest, new=old is None, ntriples=text)
-
-    batches: Iterator[list[Entry]] = _batched(entries(), max_notices, max_triples)
-    if check is not None:
-        batches = _validated(batches, check, report)
-    # map, hash and validate the next batches on a helper thread while the store writes one
-    # (pyoxigraph and HTTP release the GIL while they work)
-    batches = _prefetch(batches, depth=2)
-
-    bulk_put = getattr(store, "bulk_put", None)
-    is_empty = getattr(store, "is_empty", None)
-    use_bulk = bulk is not False and not known and callable(bulk_put) and callable(is_empty) and is_empty()
-    if use_bulk and bulk is None:
-        # a bulk load pays off on large inputs only; peek at the first batch to decide
-        first = next(batches, None)
-        if first is None:
-            batches = iter(())
-            use_bulk = False
-        else:
-            use_bulk = len(first) >= max_notices
-            batches = _chain([first], batches)
-    if use_bulk:
-        report.bulk = True
-
-        def counted() -> Iterator[list[Entry]]:
-            for batch in batches:
-                report.added += len(batch)
-                yield batch
-
-        assert bulk_put is not None
-        bulk_put(counted())
-        if progress is not None:
-            progress(report)
-    else:
-        for batch in batches:
-            refused = store.put(batch)
-            report.refused.extend(refused)
-            refused_ids = {e.record for e in refused}
-            for entry in batch:
-                if str(entry.graph.notice.id) in refused_ids:
-                    continue
-                if entry.new:
-                    report.added += 1
-                else:
-                    report.changed += 1
-            if progress is not None:
-                progress(report)
-
-    if deleted:
-        gone_at_source = []
-        for notice_id in deleted:
-            try:
-                name = graph_iri(notice_id, cfg)
-            except RecordError as exc:
-                report.rejected.append(exc)
-                continue
-            if name in known and name not in seen:
-                gone_at_source.append(name)
-                known.pop(name)
-        if gone_at_source:
-            store.delete(gone_at_source)
-            report.removed += len(gone_at_source)
-    if sync:
-        if report.rejected:
-            report.sync_skipped = (
-                f"{len(report.rejected)} input record(s) could not be read; they may be notices "
-                "already in the store, so no graph was removed (fix them and run again)"
-            )
-        else:
-            gone = sorted(g for g in known if g not in seen)
-            for start in range(0, len(gone), max_notices):
-                chunk = gone[start : start + max_notices]
-                store.delete(chunk)
-                report.removed += len(chunk)
-    flush = getattr(store, "flush", None)
-    if callable(flush):
-        flush()
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 _END = object()
