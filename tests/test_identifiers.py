@@ -507,3 +507,29 @@ def test_mint_iri_property(key: str) -> None:
     assert all(c.isascii() and (c.isalnum() or c == "-") for c in tail)
     pyoxigraph = pytest.importorskip("pyoxigraph")
     pyoxigraph.NamedNode(iri)
+
+
+@pytest.mark.parametrize(
+    ("value", "scheme"),
+    [
+        ("10670/../../etc/passwd", "handle"),
+        ("10670/1.x/./y", "handle"),
+        ("10.1234/../x", "doi"),
+        ("10.1234/x/%2E%2E/y", "doi"),
+        ("ark:/12148/./x", "ark"),
+        ("https://example.org/a/../b", "url"),
+        ("https://example.org/./b?q=1", "url"),
+    ],
+)
+def test_identifiers_that_normalise_to_something_else_are_refused(value: str, scheme: str) -> None:
+    """An RFC 3986 client removes dot segments: ``10670/../../etc/passwd`` would resolve to
+    ``https://hdl.handle.net/etc/passwd``. Such identifiers are refused with a clear error."""
+    with pytest.raises(IdentifierError, match="path segments"):
+        parse(value, scheme)
+
+
+@pytest.mark.parametrize(
+    "value", ["10.1234/a..b", "10670/1.jt89mr", "https://example.org/a..b/c.d", "ark:/12148/b.c"]
+)
+def test_dots_inside_a_segment_are_fine(value: str) -> None:
+    assert parse(value).value

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from notice_ld.identifiers._parts import Matches, Problem, Resolver, Shape, UrlForm
+from notice_ld.identifiers._parts import Matches, NoDotSegments, Problem, Resolver, Shape, UrlForm
 from notice_ld.identifiers._spec import SchemeSpec
 from notice_ld.identifiers._text import ascii_lower
 
@@ -39,7 +39,10 @@ ARK = SchemeSpec(
         elsewhere=re.compile(r"^(https?://[^\s/?#]+/(?:[^\s?#]*?/)?)(ark:.*)$", _I),
     ),
     refuse_spaces=True,
-    rules=(Matches(_ARK_RE, "is not an ARK: an ARK is ark:/, a 5-character NAAN, /, then a name"),),
+    rules=(
+        Matches(_ARK_RE, "is not an ARK: an ARK is ark:/, a 5-character NAAN, /, then a name"),
+        NoDotSegments("an ARK"),
+    ),
     canonical=_ark_canonical,
     marker=re.compile(r"^ark:", _I),
 )
@@ -62,6 +65,7 @@ DOI = SchemeSpec(
             re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$"),
             "is not a DOI: a DOI starts with 10., 4 to 9 digits, then /",
         ),
+        NoDotSegments("a DOI"),
     ),
     canonical=ascii_lower,
     marker=re.compile(r"^(?:doi\s*:|info:doi/|urn:doi:)", _I),
@@ -97,6 +101,7 @@ HANDLE = SchemeSpec(
             "is not a Handle: a Handle is a numeric prefix, /, then a suffix",
         ),
         _not_a_doi,
+        NoDotSegments("a Handle"),
     ),
     marker=re.compile(r"^(?:hdl\s*:|handle\s*:|info:hdl/)", _I),
     shape=Shape(re.compile(r"^\d+(?:\.\d+)*/.")),

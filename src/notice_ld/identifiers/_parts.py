@@ -41,6 +41,35 @@ Rule = Callable[[str], Problem | None]
 """A condition on a normalised value: the :class:`Problem` when it fails, else ``None``."""
 
 
+_DOT_SEGMENT = re.compile(r"(?:^|/)(?:\.|%2e){1,2}(?=/|$|[?#])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NoDotSegments:
+    """The rule "no ``.`` or ``..`` path segment": an RFC 3986 client removes them, so the
+    identifier's IRI would name something else (``10670/../../etc/passwd`` becomes
+    ``https://hdl.handle.net/etc/passwd``). Percent-encoded dots (``%2e``) count: clients decode them.
+
+    >>> NoDotSegments("a Handle")("10670/../../etc/passwd").text
+    "a Handle cannot have '.' or '..' path segments: a web client would resolve them away"
+    >>> NoDotSegments("a DOI")("10.1234/a..b/.c") is None
+    True
+    """
+
+    what: str
+
+    def __call__(self, value: str) -> Problem | None:
+        path = value.split("?", 1)[0].split("#", 1)[0]
+        if "://" in path:
+            path = "/" + path.split("://", 1)[1].partition("/")[2]
+        if _DOT_SEGMENT.search(path):
+            return Problem(
+                f"{self.what} cannot have '.' or '..' path segments: a web client would resolve them away",
+                "check the identifier at its source (a dot segment is never part of a real one)",
+            )
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Matches:
     """The rule "``pattern`` matches at the start of the value"; ``problem`` may name ``{length}``.

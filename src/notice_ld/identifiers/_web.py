@@ -12,7 +12,7 @@ import re
 from types import MappingProxyType
 
 from notice_ld.identifiers._numbers import ISBN, ISSN
-from notice_ld.identifiers._parts import Matches, Problem, Resolver, ValidIri
+from notice_ld.identifiers._parts import Matches, NoDotSegments, Problem, Resolver, ValidIri
 from notice_ld.identifiers._spec import SchemeSpec
 from notice_ld.identifiers._text import URL_START, host
 
@@ -90,5 +90,5 @@ URL = SchemeSpec(
     article="a",
     fix="give a complete web address starting with https:// or http://",
     resolver=Resolver(),
-    rules=(_web_scheme, ValidIri("a URL"), _has_host),
+    rules=(_web_scheme, ValidIri("a URL"), _has_host, NoDotSegments("a URL")),
 )
