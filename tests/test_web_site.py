@@ -17,6 +17,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from notice_ld.cli import main
+from notice_ld.errors import RecordError
 from notice_ld.formats import Format
 from notice_ld.mapping import map_notice
 from notice_ld.model import Notice
@@ -209,9 +210,14 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
 
 
 def test_hostile_identifiers_stay_inside_the_site(tmp_path: Path) -> None:
+    # dot segments are refused as identifiers (a web client would resolve them elsewhere) ...
+    for hostile in ("https://example.org/../../../etc/passwd", "doi:10.1234/../../../../x"):
+        with pytest.raises(RecordError, match="path segments"):
+            Notice.from_dict({"id": hostile, "titles": [{"value": "T"}]})
+    # ... and what is left of the kind (encoded slashes, runs of dots) stays inside the site
     notices = [
-        Notice.from_dict({"id": "https://example.org/../../../etc/passwd", "titles": [{"value": "T"}]}),
-        Notice.from_dict({"id": "doi:10.1234/../../../../x", "titles": [{"value": "T"}]}),
+        Notice.from_dict({"id": "https://example.org/..%2F..%2F..%2Fetc/passwd", "titles": [{"value": "T"}]}),
+        Notice.from_dict({"id": "doi:10.1234/..../...x/~/x", "titles": [{"value": "T"}]}),
     ]
     out = tmp_path / "site"
     build_site(lambda: notices, out, related=False)
