@@ -21,6 +21,7 @@ __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
     "convert",
+    "merge",
     "validate",
     "mint",
     "cite",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,7 +84,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "-f", "--format", default="turtle", help=f"{', '.join(f.value for f in Format)} (default: turtle)"
     )
-    parser.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="output file (default: stdout), or a folder (ending with /) for part files, a manifest and "
+        "the report; rerun to resume, `notice-ld merge` to join",
+    )
+    parser.add_argument(
+        "--compress", action="store_true", help="with -o FOLDER/: gzip the part files (zcat joins them)"
+    )
     parser.add_argument("--lang", default=None, help="page language of the schema-jsonld view (e.g. fr)")
     add_mapping_options(parser)
     parser.add_argument(
@@ -165,6 +175,10 @@ def run(args: argparse.Namespace) -> int:
         why = "--prefix mints in input order" if args.prefix else "standard input is read once"
         print(f"notice-ld: note: running on one core ({why})", file=sys.stderr)
         jobs = 1
+    if args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
+        return to_directory(args, pipeline, fmt, jobs)
+    if args.compress:
+        raise NoticeLdError("--compress writes part files: give a folder with -o FOLDER/")
     if jobs > 1:
         from notice_ld.pipeline.parallel import convert_parallel
 
@@ -182,6 +196,30 @@ def run(args: argparse.Namespace) -> int:
 
         report = pipeline.convert(args.inputs, {fmt: out}, lang=args.lang, progress=progress)
     return finish(args, fmt, report)
+
+
+def to_directory(args: argparse.Namespace, pipeline: Pipeline, fmt: Format, jobs: int) -> int:
+    """``convert -o FOLDER/``: part files, manifest and report (see :mod:`notice_ld.pipeline.directory`)."""
+    from notice_ld.pipeline.directory import convert_to_directory
+
+    if "-" in args.inputs:
+        raise NoticeLdError(
+            "a folder output is resumable, and standard input cannot be read again: give files"
+        )
+    report = convert_to_directory(
+        pipeline, args.inputs, args.output, fmt, jobs=jobs, lang=args.lang, compress=args.compress
+    )
+    if args.report:
+        with atomic_output(args.report) as fh:
+            fh.write(json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    if not args.quiet:
+        print(
+            f"notice-ld: {report['converted']} notices written as {fmt.value} to {args.output} "
+            f"(part files, manifest.json, report.json), {report['rejected']} rejected"
+            + (f", {report['deleted']} deleted records skipped" if report["deleted"] else ""),
+            file=sys.stderr,
+        )
+    return EXIT_REJECTED if report["rejected"] or report["invalid"] else EXIT_OK
 
 
 def finish(args: argparse.Namespace, fmt: Format, report: RunReport) -> int:
