@@ -85,8 +85,9 @@ def reader_options(args: argparse.Namespace, minter: HandleMinter | None = None)
     return ReaderOptions(minter=minter, max_record_bytes=args.max_record_bytes)
 
 
-def add_jobs(parser: argparse.ArgumentParser) -> None:
-    """``--jobs N``: worker processes (the output is the same bytes whatever N)."""
+def add_jobs(parser: argparse.ArgumentParser, *, engines: bool = True) -> None:
+    """``--jobs N``: worker processes (the output is the same bytes whatever N); with ``engines``,
+    also ``--engine processes|dask`` and ``--scheduler``."""
     parser.add_argument(
         "-j",
         "--jobs",
@@ -94,6 +95,21 @@ def add_jobs(parser: argparse.ArgumentParser) -> None:
         default=1,
         metavar="N",
         help="worker processes (0: one per CPU); the output is byte for byte the same (default: 1)",
+    )
+    if not engines:
+        return
+    parser.add_argument(
+        "--engine",
+        dest="run_engine",
+        choices=("processes", "dask"),
+        default="processes",
+        help="what runs the parts: processes on this machine, or Dask (pip install notice-ld[dask])",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        help="with --engine dask: join this cluster (default: start a local one with --jobs workers)",
     )
 
 

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ from notice_ld.readers import InputFormat
 
 if TYPE_CHECKING:
     from notice_ld.mapping import NoticeGraph
+    from notice_ld.pipeline.parallel import Executor
 
 __all__ = ["register"]
 
@@ -175,16 +177,27 @@ def run(args: argparse.Namespace) -> int:
         why = "--prefix mints in input order" if args.prefix else "standard input is read once"
         print(f"notice-ld: note: running on one core ({why})", file=sys.stderr)
         jobs = 1
-    if args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
-        return to_directory(args, pipeline, fmt, jobs)
-    if args.compress:
-        raise NoticeLdError("--compress writes part files: give a folder with -o FOLDER/")
-    if jobs > 1:
-        from notice_ld.pipeline.parallel import convert_parallel
+    dask = args.run_engine == "dask" or args.scheduler is not None
+    if dask and (args.prefix or "-" in args.inputs):
+        raise NoticeLdError("--engine dask reads files in parts: give files, and no --prefix")
+    with ExitStack() as stack:
+        executor = None
+        if dask:
+            from notice_ld.pipeline.on_dask import dask_executor
 
-        with atomic_output(args.output) as out:
-            report = convert_parallel(pipeline, args.inputs, {fmt: out}, jobs=jobs, lang=args.lang)
-        return finish(args, fmt, report)
+            executor = stack.enter_context(dask_executor(jobs, args.scheduler))
+        if args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
+            return to_directory(args, pipeline, fmt, jobs, executor)
+        if args.compress:
+            raise NoticeLdError("--compress writes part files: give a folder with -o FOLDER/")
+        if jobs > 1 or executor is not None:
+            from notice_ld.pipeline.parallel import convert_parallel
+
+            with atomic_output(args.output) as out:
+                report = convert_parallel(
+                    pipeline, args.inputs, {fmt: out}, jobs=jobs, lang=args.lang, executor=executor
+                )
+            return finish(args, fmt, report)
     with atomic_output(args.output) as out:
         progress = None
         if not args.quiet and sys.stderr.isatty():
@@ -198,7 +211,9 @@ def run(args: argparse.Namespace) -> int:
     return finish(args, fmt, report)
 
 
-def to_directory(args: argparse.Namespace, pipeline: Pipeline, fmt: Format, jobs: int) -> int:
+def to_directory(
+    args: argparse.Namespace, pipeline: Pipeline, fmt: Format, jobs: int, executor: Executor | None = None
+) -> int:
     """``convert -o FOLDER/``: part files, manifest and report (see :mod:`notice_ld.pipeline.directory`)."""
     from notice_ld.pipeline.directory import convert_to_directory
 
@@ -207,7 +222,14 @@ def to_directory(args: argparse.Namespace, pipeline: Pipeline, fmt: Format, jobs
             "a folder output is resumable, and standard input cannot be read again: give files"
         )
     report = convert_to_directory(
-        pipeline, args.inputs, args.output, fmt, jobs=jobs, lang=args.lang, compress=args.compress
+        pipeline,
+        args.inputs,
+        args.output,
+        fmt,
+        jobs=jobs,
+        lang=args.lang,
+        compress=args.compress,
+        executor=executor,
     )
     if args.report:
         with atomic_output(args.report) as fh:

@@ -71,7 +71,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--from", dest="input_format", default=None, help="input format, if not from the name"
     )
     add_record_limit(parser)
-    add_jobs(parser)
+    add_jobs(parser, engines=False)  # --engine is the validator's here
     parser.add_argument(
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
     )

@@ -30,6 +30,7 @@ part behind, and a task run twice writes the same bytes.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Executor",
     "PartResult",
+    "RunEngine",
     "SerialExecutor",
     "convert_parallel",
     "convert_part",
@@ -66,6 +68,13 @@ class Executor(Protocol):
     (:class:`concurrent.futures.Executor` has it)."""
 
     def map(self, fn: Callable[[_T], _R], *iterables: Iterable[_T]) -> Iterator[_R]: ...
+
+
+class RunEngine(enum.StrEnum):
+    """What runs the parts: worker processes on this machine, or a Dask cluster."""
+
+    PROCESSES = "processes"
+    DASK = "dask"
 
 
 class SerialExecutor:
