@@ -38,9 +38,12 @@ _SPACE: Final = re.compile(r"[ \t\n\r]*")
 _TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]|[^"\[\]{}]+', re.DOTALL)
 
 
-def to_outcome(data: Any, where: str, source: str | None = None) -> Notice | RecordError:
+def to_outcome(
+    data: Any, where: str, source: str | None = None, *, undecodable: bool = False
+) -> Notice | RecordError:
     """Validate one decoded record; errors name the record by its id and position (``where``);
-    ``source`` is the file name used in fixes (default: ``where``)."""
+    ``source`` is the file name used in fixes (default: ``where``). ``undecodable`` says the
+    record's text held bytes that were not UTF-8: the error then names the field that holds one."""
     if not isinstance(data, Mapping):
         return RecordError(
             record=where, problem="a notice must be a JSON object", fix="write one JSON object per notice"
@@ -49,7 +52,7 @@ def to_outcome(data: Any, where: str, source: str | None = None) -> Notice | Rec
     if isinstance(ident, Mapping):
         ident = ident.get("value")
     record = f"{text.escaped(ident)} ({where})" if isinstance(ident, str) else where
-    bad = _undecodable(data)
+    bad = _undecodable(data) if undecodable else None
     if bad is not None:
         path, byte = bad
         return RecordError(
@@ -151,7 +154,10 @@ def read_jsonl(
         if not line.strip():
             continue
         data = _loads(line, where)
-        yield data if isinstance(data, RecordError) else to_outcome(data, where, name)
+        if isinstance(data, RecordError):
+            yield data
+        else:
+            yield to_outcome(data, where, name, undecodable=text.has_undecodable(line))
 
 
 def read_json(
@@ -223,7 +229,7 @@ def _item(
         return error, skipped
     if end - pos > limit:
         return text.long_record_error(where, len(doc[pos:end].encode("utf-8", "surrogateescape")), limit), end
-    return to_outcome(data, where, name), end
+    return to_outcome(data, where, name, undecodable=text.has_undecodable(doc, pos, end)), end
 
 
 def _skip(doc: str, pos: int) -> int | None:

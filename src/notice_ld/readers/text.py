@@ -32,6 +32,7 @@ __all__ = [
     "decode",
     "encoding_error",
     "escaped",
+    "has_undecodable",
     "lines",
     "long_record_error",
     "not_utf8_fix",
@@ -108,6 +109,15 @@ def encoding_error(name: str, encoding: str) -> RecordError:
         problem=f"the file is {encoding} text; notice_ld reads UTF-8 (as RFC 8259 requires of JSON)",
         fix=f"convert it to UTF-8 (e.g. iconv -f {encoding} -t UTF-8 {name} > {name}.utf8) and read that",
     )
+
+
+def has_undecodable(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a byte that was not UTF-8 (one C-speed scan).
+
+    >>> has_undecodable("caf" + b"\\xe9".decode("utf-8", "surrogateescape")), has_undecodable("café")
+    (True, False)
+    """
+    return _ESCAPED_BYTE.search(text, start, len(text) if end is None else end) is not None
 
 
 def undecodable_byte(text: str) -> tuple[int, int] | None:
