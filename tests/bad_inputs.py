@@ -105,6 +105,17 @@ CASES: tuple[Case, ...] = (
         ("--max-record-bytes", "4096"),
     ),
     Case(
+        "jsonl-bom-first-record-over-size-limit",
+        ".jsonl",
+        codecs.BOM_UTF8
+        + _line({**_notice("10670/1.bad013"), "abstracts": [{"value": "x" * 5000}]})
+        + GOOD_A
+        + GOOD_B,
+        GOODS,
+        (Rejected("jsonl-bom-first-record-over-size-limit.jsonl:1"),),
+        ("--max-record-bytes", "4096"),
+    ),
+    Case(
         "jsonl-not-json",
         ".jsonl",
         GOOD_A + b'{"id": "10670/1.bad006", "titles": [\n' + GOOD_B,

@@ -496,18 +496,12 @@ class _Lines:
         if self._pushed is not None:
             line, self._pushed = self._pushed, None
             return line
-        raw = self._stream.readline(self._limit + 1)
-        if not raw:
+        raw = text.read_line(self._stream, self._limit, first=self.number == 0)
+        if raw is None:
             raise StopIteration
         self.number += 1
-        if self.number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if len(raw) > self._limit and not raw.endswith(b"\n"):
-            size = len(raw)
-            while raw and not raw.endswith(b"\n"):
-                raw = self._stream.readline(1 << 20)
-                size += len(raw)
-            raise _LongLine(self.number, size)
+        if isinstance(raw, text.LongLine):
+            raise _LongLine(self.number, raw.size)
         return text.decode(raw)
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "long_record_error",
     "not_utf8_fix",
     "not_utf8_problem",
+    "read_line",
     "undecodable_byte",
     "wide_encoding",
 ]
@@ -72,20 +73,40 @@ def lines(stream: IO[bytes], max_bytes: int, first_line: int = 1) -> Iterator[tu
     """
     number = first_line - 1
     while True:
-        raw = stream.readline(max_bytes + 1)
-        if not raw:
+        raw = read_line(stream, max_bytes, first=number == 0)
+        if raw is None:
             return
         number += 1
-        if number == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[3:]
-        if len(raw) > max_bytes and not raw.endswith(b"\n"):
-            size = len(raw)
-            while raw and not raw.endswith(b"\n"):
-                raw = stream.readline(_DRAIN)
-                size += len(raw)
-            yield number, LongLine(size)
-            continue
-        yield number, decode(raw.rstrip(b"\r\n"))
+        yield number, raw if isinstance(raw, LongLine) else decode(raw.rstrip(b"\r\n"))
+
+
+def read_line(stream: IO[bytes], max_bytes: int, *, first: bool = False) -> bytes | LongLine | None:
+    """The next line, line break included (``first``: the file's first line, its UTF-8 BOM
+    dropped), :class:`LongLine` when it is over ``max_bytes`` (read in 1 MiB pieces and dropped),
+    or ``None`` at the end.
+
+    >>> import io
+    >>> stream = io.BytesIO(b"\\xef\\xbb\\xbfab\\n" + b"x" * 10 + b"\\n")
+    >>> read_line(stream, 4, first=True), read_line(stream, 4), read_line(stream, 4)
+    (b'ab\\n', LongLine(size=11), None)
+    >>> read_line(io.BytesIO(b"abcd\\r\\n"), 4), read_line(io.BytesIO(b"abcde"), 4)
+    (b'abcd\\r\\n', LongLine(size=5))
+    """
+    raw = stream.readline(max_bytes + 6)  # room for a BOM and a line break: they do not count
+    if not raw:
+        return None
+    if first and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    ended = raw.endswith(b"\n")
+    if len(raw.rstrip(b"\r\n") if ended else raw) <= max_bytes:
+        return raw
+    size = len(raw)
+    while not raw.endswith(b"\n"):
+        raw = stream.readline(_DRAIN)
+        if not raw:
+            break
+        size += len(raw)
+    return LongLine(size)
 
 
 def wide_encoding(head: bytes) -> str | None:
