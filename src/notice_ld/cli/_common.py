@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import sys
 import tempfile
@@ -22,6 +23,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_REJECTED",
     "EXIT_USAGE",
+    "RunEngine",
     "add_jobs",
     "add_record_limit",
     "atomic_output",
@@ -85,6 +87,13 @@ def reader_options(args: argparse.Namespace, minter: HandleMinter | None = None)
     return ReaderOptions(minter=minter, max_record_bytes=args.max_record_bytes)
 
 
+class RunEngine(enum.StrEnum):
+    """What runs the parts of a run (``--engine``): worker processes here, or a Dask cluster."""
+
+    PROCESSES = "processes"
+    DASK = "dask"
+
+
 def add_jobs(parser: argparse.ArgumentParser, *, engines: bool = True) -> None:
     """``--jobs N``: worker processes (the output is the same bytes whatever N); with ``engines``,
     also ``--engine processes|dask`` and ``--scheduler``."""
@@ -101,8 +110,9 @@ def add_jobs(parser: argparse.ArgumentParser, *, engines: bool = True) -> None:
     parser.add_argument(
         "--engine",
         dest="run_engine",
-        choices=("processes", "dask"),
-        default="processes",
+        choices=list(RunEngine),
+        default=RunEngine.PROCESSES,
+        type=RunEngine,
         help="what runs the parts: processes on this machine, or Dask (pip install notice-ld[dask])",
     )
     parser.add_argument(

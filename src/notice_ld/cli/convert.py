@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from notice_ld.cli._common import (
     EXIT_OK,
     EXIT_REJECTED,
+    RunEngine,
     add_jobs,
     add_record_limit,
     atomic_output,
@@ -177,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
         why = "--prefix mints in input order" if args.prefix else "standard input is read once"
         print(f"notice-ld: note: running on one core ({why})", file=sys.stderr)
         jobs = 1
-    dask = args.run_engine == "dask" or args.scheduler is not None
+    dask = args.run_engine is RunEngine.DASK or args.scheduler is not None
     if dask and (args.prefix or "-" in args.inputs):
         raise NoticeLdError("--engine dask reads files in parts: give files, and no --prefix")
     with ExitStack() as stack:

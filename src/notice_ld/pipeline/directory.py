@@ -53,7 +53,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld.errors import ConfigError
 from notice_ld.formats import Format
-from notice_ld.pipeline.parallel import Executor, map_parts
+from notice_ld.pipeline.parallel import Executor, echo_lines, map_parts
 from notice_ld.pipeline.sources import Part, Source, partition
 
 if TYPE_CHECKING:
@@ -185,14 +185,18 @@ def _convert_part(task: _Task) -> dict[str, Any]:
         "file": name,
         "opening": body.opening,
         "items": report.converted,
-        "sources": [
-            dataclasses.asdict(s) | {"format": s.format.value if s.format else None} for s in task.part
-        ],
+        "sources": _slices(task.part),
         "lines": lines,
         "report": report.as_dict(),
     }
     _write_json(os.path.join(task.folder, _report_name(task.index)), entry)  # the commit mark, last
     return entry
+
+
+def _slices(part: Part) -> list[dict[str, Any]]:
+    """A part's sources as JSON (file, format, byte range, first line): how the manifest and
+    the commit marks name what a part read."""
+    return [dataclasses.asdict(s) | {"format": s.format.value if s.format else None} for s in part]
 
 
 def _write_json(path: str, data: Any) -> None:
@@ -213,8 +217,9 @@ def _committed(folder: str, index: int, task_sources: Part) -> dict[str, Any] | 
             entry: dict[str, Any] = json.load(fh)
     except (OSError, ValueError):
         return None
-    wanted = [dataclasses.asdict(s) | {"format": s.format.value if s.format else None} for s in task_sources]
-    if entry.get("sources") != wanted or not os.path.exists(os.path.join(folder, entry["file"])):
+    if entry.get("sources") != _slices(task_sources) or not os.path.exists(
+        os.path.join(folder, entry["file"])
+    ):
         return None
     return entry
 
@@ -258,10 +263,8 @@ def convert_to_directory(
     for entry in map_parts(_convert_part, todo, jobs=jobs, executor=executor):
         entries[entry["index"]] = entry
     ordered = [entries[i] for i in range(len(cut))]
-    if pipeline.echo is not None:
-        for entry in ordered:
-            for line in entry["lines"]:
-                pipeline.echo(line)
+    for entry in ordered:
+        echo_lines(pipeline, entry["lines"])
     _finish(target, ordered, fmt, lang, compress)
     report = merge_report_dicts(e["report"] for e in ordered)
     _write_json(str(target / REPORT), report)

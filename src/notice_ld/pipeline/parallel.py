@@ -30,11 +30,9 @@ part behind, and a task run twice writes the same bytes.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor as _StdExecutor
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -51,10 +49,10 @@ if TYPE_CHECKING:
 __all__ = [
     "Executor",
     "PartResult",
-    "RunEngine",
     "SerialExecutor",
     "convert_parallel",
     "convert_part",
+    "echo_lines",
     "map_parts",
     "validate_parallel",
 ]
@@ -68,13 +66,6 @@ class Executor(Protocol):
     (:class:`concurrent.futures.Executor` has it)."""
 
     def map(self, fn: Callable[[_T], _R], *iterables: Iterable[_T]) -> Iterator[_R]: ...
-
-
-class RunEngine(enum.StrEnum):
-    """What runs the parts: worker processes on this machine, or a Dask cluster."""
-
-    PROCESSES = "processes"
-    DASK = "dask"
 
 
 class SerialExecutor:
@@ -164,31 +155,28 @@ def convert_parallel(
     with ExitStack() as stack:
         folder = scratch or stack.enter_context(tempfile.TemporaryDirectory(prefix="notice-ld-parts-"))
         tasks = [_Task(pipeline, part, formats, lang, folder, index) for index, part in enumerate(parts)]
-        runner: Executor
-        if executor is not None:
-            runner = executor
-        else:
-            pool: _StdExecutor = stack.enter_context(ProcessPoolExecutor(max_workers=max(1, jobs)))
-            runner = pool
         results = []
-        for result in runner.map(_run, tasks):
-            if pipeline.echo is not None:
-                for line in result.lines:
-                    pipeline.echo(line)
+        for result in map_parts(_run, tasks, jobs=jobs, executor=executor):
+            echo_lines(pipeline, result.lines)
             results.append(result)
         merge_parts(results, outputs, lang)
     return RunReport.merge(r.report for r in results)
 
 
+def echo_lines(pipeline: Pipeline, lines: Iterable[str]) -> None:
+    """Hand a part's lines (rejected records, warnings) to the pipeline's ``echo``, if any."""
+    if pipeline.echo is not None:
+        for line in lines:
+            pipeline.echo(line)
+
+
 def merge_parts(results: Sequence[PartResult], outputs: Mapping[Format, IO[bytes]], lang: str | None) -> None:
-    """Merge the part files of ``results`` (in order) into ``outputs``, one format at a time."""
+    """Merge the part files of ``results`` (in part order) into ``outputs``, one format at a time."""
     from notice_ld.writers import codec
 
     for fmt, out in outputs.items():
         with ExitStack() as stack:
-            handles = [
-                stack.enter_context(open(r.files[fmt], "rb")) for r in sorted(results, key=lambda r: r.index)
-            ]
+            handles = [stack.enter_context(open(r.files[fmt], "rb")) for r in results]
             codec(fmt, lang).merge(handles, out)
 
 
@@ -242,8 +230,6 @@ def validate_parallel(
     reports: list[ValidationReport] = []
     tasks = [_ValidateTask(pipeline, part) for part in parts]
     for lines, found in map_parts(_validate, tasks, jobs=jobs, executor=executor):
-        if pipeline.echo is not None:
-            for line in lines:
-                pipeline.echo(line)
+        echo_lines(pipeline, lines)
         reports.extend(found)
     return reports
