@@ -7,7 +7,7 @@ wall second and CPU milliseconds per notice; then the speed-up against one worke
 outputs were byte-identical. The load average is printed before and after (the machine is
 shared: a loaded machine cannot show the speed-up of an idle one).
 
-    python benchmarks/bench_jobs.py --notices 20000 --jobs 1 2 --repeat 3
+    python benchmarks/bench_jobs.py --notices 20000 --jobs 1 2 --repeat 3 [--dask]
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from _common import environment
 from generate import generate
 
 
-def _run(source: Path, out: Path, jobs: int) -> tuple[float, float, str]:
-    """Wall seconds, children's CPU seconds, sha256 of the output."""
+def _run(source: Path, out: Path, jobs: int, engine: str = "processes") -> tuple[float, float, str]:
+    """Wall seconds, children's CPU seconds (the workers' included), sha256 of the output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
@@ -48,6 +48,8 @@ def _run(source: Path, out: Path, jobs: int) -> tuple[float, float, str]:
             "-q",
             "-j",
             str(jobs),
+            "--engine",
+            engine,
         ],
         check=False,
     )
@@ -62,30 +64,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notices", type=int, default=20_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--dask",
+        action="store_true",
+        help="also run each worker count on a local Dask cluster (--engine dask)",
+    )
     args = parser.parse_args(argv)
     print(environment())
     print(f"load average before: {os.getloadavg()}")
+    runs = [("processes", jobs) for jobs in args.jobs]
+    if args.dask:
+        runs += [("dask", jobs) for jobs in args.jobs]
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "notices.jsonl"
         with source.open("w", encoding="utf-8") as fh:
             for record in generate(args.notices):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         print(f"{args.notices:,} notices, {source.stat().st_size / 1e6:.1f} MB of JSON Lines")
-        results: dict[int, list[tuple[float, float, str]]] = {j: [] for j in args.jobs}
+        results: dict[tuple[str, int], list[tuple[float, float, str]]] = {run: [] for run in runs}
         for _ in range(args.repeat):
-            for jobs in args.jobs:
-                results[jobs].append(_run(source, Path(folder) / f"out-{jobs}.ttl", jobs))
-    base = statistics.median(w for w, _, _ in results[args.jobs[0]])
-    digests = {d for runs in results.values() for _, _, d in runs}
-    print(f"{'jobs':>4} {'wall s':>8} {'CPU s':>8} {'notices/s':>10} {'CPU ms/notice':>14} {'speed-up':>9}")
-    for jobs, runs in results.items():
-        wall = statistics.median(w for w, _, _ in runs)
-        cpu = statistics.median(c for _, c, _ in runs)
+            for engine, jobs in runs:
+                out = Path(folder) / f"out-{engine}-{jobs}.ttl"
+                results[(engine, jobs)].append(_run(source, out, jobs, engine))
+    base = statistics.median(w for w, _, _ in results[runs[0]])
+    digests = {d for found in results.values() for _, _, d in found}
+    header = ("engine", "jobs", "wall s", "CPU s", "notices/s", "CPU ms/notice", "speed-up")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (9, 4, 8, 8, 10, 14, 9), strict=True)))
+    for (engine, jobs), found in results.items():
+        wall = statistics.median(w for w, _, _ in found)
+        cpu = statistics.median(c for _, c, _ in found)
         print(
-            f"{jobs:>4} {wall:>8.2f} {cpu:>8.2f} {args.notices / wall:>10,.0f} "
+            f"{engine:>9} {jobs:>4} {wall:>8.2f} {cpu:>8.2f} {args.notices / wall:>10,.0f} "
             f"{1000 * cpu / args.notices:>14.3f} {base / wall:>8.2f}x"
         )
-    print(f"outputs byte-identical across worker counts and runs: {len(digests) == 1}")
+    print(f"outputs byte-identical across engines, worker counts and runs: {len(digests) == 1}")
     print(f"load average after: {os.getloadavg()}")
     return 0
 
