@@ -7,6 +7,8 @@ The whole tree::
     │   └── IdentifierError            a persistent identifier is malformed or fails its checksum
     ├── ConfigError (ValueError)       a configuration value (base IRI, template, profile) is wrong
     ├── UnknownFormatError (ValueError) a format name / media type / extension is not supported
+    │   └── UnsupportedInputError      an input file is in none of the formats notice_ld reads:
+    │                                  .path, .looks_like
     ├── ShapesError (ValueError)       SHACL shapes cannot be used (unparsable, or the linter refused
     │                                  them): .problems (each cites the SHACL spec section), .source
     ├── HarvestError                   an OAI-PMH harvest cannot go on: .endpoint, .code, .fix
@@ -45,6 +47,7 @@ __all__ = [
     "StoreError",
     "StoreResponseError",
     "UnknownFormatError",
+    "UnsupportedInputError",
 ]
 
 
@@ -166,6 +169,29 @@ class ConfigError(NoticeLdError, ValueError):
 
 class UnknownFormatError(NoticeLdError, ValueError):
     """A format name, media type or file extension is not one notice_ld supports."""
+
+
+class UnsupportedInputError(UnknownFormatError):
+    """An input is in none of the formats notice_ld reads (one error for the file, never one per line).
+
+    ``path`` names the input, ``looks_like`` what it seems to be (``"Markdown"``, ``"plain text"``…),
+    ``known`` the ``--from`` names that can be given.
+
+    >>> print(UnsupportedInputError(path="notes.md", looks_like="Markdown", known=("jsonl", "csv")))
+    notes.md: not a supported input (it looks like Markdown); use --from jsonl|csv if it is one of them
+    """
+
+    def __init__(self, *, path: str, looks_like: str, known: tuple[str, ...]) -> None:
+        self.path = path
+        self.looks_like = looks_like
+        self.known = known
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}: not a supported input (it looks like {self.looks_like}); "
+            f"use --from {'|'.join(self.known)} if it is one of them"
+        )
 
 
 class ShapesError(NoticeLdError, ValueError):

@@ -19,6 +19,7 @@ reports in order gives the bytes and the report of the whole run (see :mod:`noti
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 from collections.abc import Iterator, Sequence
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from notice_ld.errors import ConfigError
-from notice_ld.readers import InputFormat, Outcome, ReaderOptions, read, read_path
+from notice_ld.readers import InputFormat, Outcome, ReaderOptions, detect_path, read, read_path
 
 __all__ = ["Part", "Source", "partition", "read_source"]
 
@@ -52,13 +53,17 @@ class Source:
     def __post_init__(self) -> None:
         if self.start < 0 or (self.end is not None and self.end < self.start) or self.first_line < 1:
             raise ConfigError(f"not a valid slice of {self.path}: bytes {self.start}-{self.end}")
-        if not self.whole and self.kind is not InputFormat.JSONL:
+        if not self.whole and not (self.format or InputFormat.guess(self.path)).sliceable:
             raise ConfigError(f"only JSON Lines files can be read in slices, not {self.path}")
 
     @property
     def kind(self) -> InputFormat:
-        """The input format (given, or guessed from the file name)."""
-        return self.format or InputFormat.guess(self.path)
+        """The input format (given, or found from the file's content and name)."""
+        if self.format is not None:
+            return self.format
+        if self.path == "-" or not self.whole:
+            return InputFormat.guess(self.path)
+        return detect_path(self.path)
 
     @property
     def whole(self) -> bool:
@@ -102,12 +107,18 @@ def partition(
     """
     if parts < 1:
         raise ConfigError(f"a run has at least one part, not {parts}")
-    sources = [as_source(item, fmt) for item in inputs]
+    sources = [_detected(as_source(item, fmt)) for item in inputs]
     sizes = [_size(s) for s in sources]
     target = max(min_bytes, -(-sum(sizes) // parts))
     pieces: list[tuple[Source, int]] = []
     for source, size in zip(sources, sizes, strict=True):
-        if source.whole and source.path != "-" and source.kind is InputFormat.JSONL and size > target:
+        if (
+            source.whole
+            and source.path != "-"
+            and source.kind.sliceable
+            and size > target
+            and not _compressed(source.path)
+        ):
             pieces.extend((s, (s.end or 0) - s.start) for s in _cut(source, size, target))
         else:
             pieces.append((source, size))
@@ -123,6 +134,18 @@ def partition(
     if current:
         result.append(tuple(current))
     return result
+
+
+def _detected(source: Source) -> Source:
+    """``source`` with its format found once (from the content), so parts never look again."""
+    if source.format is not None or source.path == "-":
+        return source
+    return dataclasses.replace(source, format=source.kind)
+
+
+def _compressed(path: str) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
 
 
 def _size(source: Source) -> int:

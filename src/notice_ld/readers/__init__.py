@@ -24,10 +24,9 @@ so a byte that is not UTF-8 costs its record only (see :mod:`notice_ld.readers.t
 from __future__ import annotations
 
 import enum
-import importlib
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -50,8 +49,11 @@ __all__ = [
     "ReaderOptions",
     "Residue",
     "ResidueItem",
+    "StreamReader",
+    "detect_path",
     "read",
     "read_path",
+    "reader",
 ]
 
 Outcome: TypeAlias = Notice | RecordError | Residue | Deletion | ReadWarning
@@ -84,50 +86,221 @@ class ReaderOptions:
 
 
 class InputFormat(enum.Enum):
-    """Input formats notice_ld reads."""
+    """Input formats notice_ld reads (the ``--from`` names); each has one reader module.
+
+    Without ``--from`` the format is found from the content (:mod:`notice_ld.readers.detect`).
+    """
 
     JSONL = "jsonl"
     JSON = "json"
-    OAI_DC = "oai_dc"
     CSV = "csv"
+    OAI_DC = "oai_dc"
+    QDC = "qdc"
+    MODS = "mods"
+    DATACITE_XML = "datacite_xml"
+    CROSSREF = "crossref"
+    DATACITE = "datacite"
+    OPENALEX = "openalex"
+    HAL = "hal"
+    CSL_JSON = "csl_json"
+    BIBTEX = "bibtex"
+    RIS = "ris"
+    SCHEMA_ORG = "schema_org"
+    HTML = "html"
+    RDF = "rdf"
 
     @classmethod
     def from_name(cls, name: str) -> InputFormat:
-        """Parse a CLI name.
+        """Parse a CLI name (any case; ``-`` and ``_`` alike).
 
-        >>> InputFormat.from_name("OAI_DC")
-        <InputFormat.OAI_DC: 'oai_dc'>
+        >>> InputFormat.from_name("OAI_DC"), InputFormat.from_name("csl-json")
+        (<InputFormat.OAI_DC: 'oai_dc'>, <InputFormat.CSL_JSON: 'csl_json'>)
         """
-        return member_named(cls, name, "input format", UnknownFormatError)
+        return member_named(cls, name.replace("-", "_"), "input format", UnknownFormatError)
 
     @classmethod
     def guess(cls, path: str | Path) -> InputFormat:
-        """Guess from a file name: ``.json``, ``.xml`` (OAI-PMH / Dublin Core), ``.csv``; else JSON Lines.
+        """Guess from a file name alone (``.json``, ``.xml``, ``.csv``, ``.bib``, ``.ris``, ``.ttl``…;
+        a ``.gz`` suffix is looked through); else JSON Lines. :func:`detect_path` looks at the content.
 
-        >>> InputFormat.guess("records.XML"), InputFormat.guess("in.jsonl")
-        (<InputFormat.OAI_DC: 'oai_dc'>, <InputFormat.JSONL: 'jsonl'>)
+        >>> InputFormat.guess("records.XML"), InputFormat.guess("in.jsonl"), InputFormat.guess("a.bib.gz")
+        (<InputFormat.OAI_DC: 'oai_dc'>, <InputFormat.JSONL: 'jsonl'>, <InputFormat.BIBTEX: 'bibtex'>)
         """
-        suffix = Path(str(path)).suffix.lower()
-        return _BY_SUFFIX.get(suffix, cls.JSONL)
+        suffixes = [s.lower() for s in Path(str(path)).suffixes]
+        if suffixes and suffixes[-1] == ".gz":
+            suffixes.pop()
+        return _BY_SUFFIX.get(suffixes[-1] if suffixes else "", cls.JSONL)
+
+    @property
+    def sliceable(self) -> bool:
+        """Whether a file in this format can be cut into byte ranges on line boundaries (JSON Lines).
+
+        >>> InputFormat.JSONL.sliceable, InputFormat.BIBTEX.sliceable
+        (True, False)
+        """
+        return self is InputFormat.JSONL
 
 
 _BY_SUFFIX: Final = MappingProxyType(
-    {".json": InputFormat.JSON, ".xml": InputFormat.OAI_DC, ".csv": InputFormat.CSV}
-)
-
-# format -> ("module:function", what the function reads: "lines" a buffered binary stream,
-# "bytes" an iterator of byte chunks)
-_READERS: Final = MappingProxyType(
     {
-        InputFormat.JSONL: ("notice_ld.readers.jsonl:read_jsonl", "lines"),
-        InputFormat.JSON: ("notice_ld.readers.jsonl:read_json", "lines"),
-        InputFormat.OAI_DC: ("notice_ld.readers.oai_dc:read_oai_dc", "bytes"),
-        InputFormat.CSV: ("notice_ld.readers.csv:read_csv", "lines"),
+        ".json": InputFormat.JSON,
+        ".jsonl": InputFormat.JSONL,
+        ".ndjson": InputFormat.JSONL,
+        ".xml": InputFormat.OAI_DC,
+        ".csv": InputFormat.CSV,
+        ".bib": InputFormat.BIBTEX,
+        ".bibtex": InputFormat.BIBTEX,
+        ".ris": InputFormat.RIS,
+        ".ttl": InputFormat.RDF,
+        ".nt": InputFormat.RDF,
+        ".rdf": InputFormat.RDF,
+        ".owl": InputFormat.RDF,
+        ".jsonld": InputFormat.RDF,
+        ".html": InputFormat.HTML,
+        ".htm": InputFormat.HTML,
+        ".mods": InputFormat.MODS,
     }
 )
 
 StreamReader: TypeAlias = Callable[[IO[bytes], str, ReaderOptions], Iterator[Outcome]]
-ByteReader: TypeAlias = Callable[[Iterator[bytes], str, ReaderOptions], Iterator[Outcome]]
+"""A reader: a buffered binary stream (with ``peek``), the input's name, options -> outcomes."""
+
+
+# One loader per format: it imports the reader module on first use (``import notice_ld`` stays
+# light) and returns its reader function.
+def _jsonl() -> StreamReader:
+    from notice_ld.readers.jsonl import read_jsonl
+
+    return read_jsonl
+
+
+def _json() -> StreamReader:
+    from notice_ld.readers.jsonl import read_json
+
+    return read_json
+
+
+def _csv() -> StreamReader:
+    from notice_ld.readers.csv import read_csv
+
+    return read_csv
+
+
+def _oai_dc() -> StreamReader:
+    from notice_ld.readers.oai_dc import read_oai_dc
+
+    return lambda stream, name, options: read_oai_dc(_stream_chunks(stream), name, options)
+
+
+def _qdc() -> StreamReader:
+    from notice_ld.readers.qdc import read_qdc
+
+    return read_qdc
+
+
+def _mods() -> StreamReader:
+    from notice_ld.readers.mods import read_mods
+
+    return read_mods
+
+
+def _datacite_xml() -> StreamReader:
+    from notice_ld.readers.datacite_xml import read_datacite_xml
+
+    return read_datacite_xml
+
+
+def _crossref() -> StreamReader:
+    from notice_ld.readers.crossref import read_crossref
+
+    return read_crossref
+
+
+def _datacite() -> StreamReader:
+    from notice_ld.readers.datacite import read_datacite
+
+    return read_datacite
+
+
+def _openalex() -> StreamReader:
+    from notice_ld.readers.openalex import read_openalex
+
+    return read_openalex
+
+
+def _hal() -> StreamReader:
+    from notice_ld.readers.hal import read_hal
+
+    return read_hal
+
+
+def _csl_json() -> StreamReader:
+    from notice_ld.readers.csl_json import read_csl_json
+
+    return read_csl_json
+
+
+def _bibtex() -> StreamReader:
+    from notice_ld.readers.bibtex import read_bibtex
+
+    return read_bibtex
+
+
+def _ris() -> StreamReader:
+    from notice_ld.readers.ris import read_ris
+
+    return read_ris
+
+
+def _schema_org() -> StreamReader:
+    from notice_ld.readers.schema_org import read_schema_org
+
+    return read_schema_org
+
+
+def _html() -> StreamReader:
+    from notice_ld.readers.html import read_html
+
+    return read_html
+
+
+def _rdf() -> StreamReader:
+    from notice_ld.readers.rdf import read_rdf
+
+    return read_rdf
+
+
+_READERS: Final[Mapping[InputFormat, Callable[[], StreamReader]]] = MappingProxyType(
+    {
+        InputFormat.JSONL: _jsonl,
+        InputFormat.JSON: _json,
+        InputFormat.CSV: _csv,
+        InputFormat.OAI_DC: _oai_dc,
+        InputFormat.QDC: _qdc,
+        InputFormat.MODS: _mods,
+        InputFormat.DATACITE_XML: _datacite_xml,
+        InputFormat.CROSSREF: _crossref,
+        InputFormat.DATACITE: _datacite,
+        InputFormat.OPENALEX: _openalex,
+        InputFormat.HAL: _hal,
+        InputFormat.CSL_JSON: _csl_json,
+        InputFormat.BIBTEX: _bibtex,
+        InputFormat.RIS: _ris,
+        InputFormat.SCHEMA_ORG: _schema_org,
+        InputFormat.HTML: _html,
+        InputFormat.RDF: _rdf,
+    }
+)
+
+
+def reader(fmt: InputFormat) -> StreamReader:
+    """The reader function of ``fmt`` (its module is imported on first use).
+
+    >>> reader(InputFormat.JSONL).__name__
+    'read_jsonl'
+    """
+    return _READERS[fmt]()
+
 
 _CHUNK = 1 << 16
 
@@ -181,45 +354,82 @@ class _RawAdapter(io.RawIOBase):
         return size
 
 
-def _buffered(stream: IO[str] | IO[bytes]) -> IO[bytes]:
+def _buffered(stream: IO[str] | IO[bytes]) -> io.BufferedReader:
     """A buffered binary stream with ``peek`` over ``stream`` (which is never closed)."""
     if isinstance(stream, io.BufferedReader):
         return stream
     return io.BufferedReader(_RawAdapter(stream), _CHUNK)
 
 
+def _stream_chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    while chunk := stream.read(_CHUNK):
+        yield chunk
+
+
+_GZIP_MAGIC: Final = b"\x1f\x8b"
+
+
+def _opened(stream: IO[str] | IO[bytes]) -> io.BufferedReader:
+    """A buffered binary stream over ``stream``, gzip-decompressed when it starts with gzip's magic."""
+    buffered = _buffered(stream)
+    if buffered.peek(2)[:2] == _GZIP_MAGIC:
+        import gzip
+
+        return io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"), _CHUNK)
+    return buffered
+
+
 def read(
     stream: IO[str] | IO[bytes],
-    fmt: InputFormat,
+    fmt: InputFormat | None = None,
     *,
     name: str = "<input>",
     options: ReaderOptions | None = None,
 ) -> Iterator[Outcome]:
     """Read notices from a text or binary stream; ``name`` is used in error messages.
 
-    The stream is read, never closed. Text streams are read as the UTF-8 encoding of their text.
+    The stream is read, never closed. Text streams are read as the UTF-8 encoding of their text;
+    gzip-compressed bytes are decompressed. Without ``fmt`` the format is found from the content
+    (an input in no supported format raises :class:`~notice_ld.errors.UnsupportedInputError`
+    before anything is read).
     """
-    target, kind = _READERS[fmt]
-    module, _, attr = target.partition(":")
-    function = getattr(importlib.import_module(module), attr)
-    opts = options or ReaderOptions()
-    if kind == "bytes":
-        byte_reader: ByteReader = function
-        return byte_reader(_byte_chunks(stream), name, opts)
-    stream_reader: StreamReader = function
-    return stream_reader(_buffered(stream), name, opts)
+    opened = _opened(stream)
+    if fmt is None:
+        from notice_ld.readers.detect import detect
+
+        fmt = detect(opened.peek(_CHUNK), name)
+    return reader(fmt)(opened, name, options or ReaderOptions())
 
 
 def read_path(
     path: str | Path, fmt: InputFormat | None = None, *, options: ReaderOptions | None = None
 ) -> Iterator[Outcome]:
-    """Read notices from a file (text in UTF-8, with or without BOM); ``-`` reads standard input."""
+    """Read notices from a file (text in UTF-8, with or without BOM; gzip-compressed or not);
+    ``-`` reads standard input. Without ``fmt`` the format is found from the content (and the name)."""
     import sys
 
-    chosen = fmt or InputFormat.guess(path)
     if str(path) == "-":
         stdin: IO[str] | IO[bytes] = getattr(sys.stdin, "buffer", sys.stdin)
-        yield from read(stdin, chosen, name="<stdin>", options=options)
+        yield from read(stdin, fmt, name="<stdin>", options=options)
         return
-    with open(path, "rb") as fh:
-        yield from read(fh, chosen, name=str(path), options=options)
+    with open(path, "rb", buffering=_CHUNK) as fh:
+        yield from read(fh, fmt or detect_path(path), name=str(path), options=options)
+
+
+def detect_path(path: str | Path) -> InputFormat:
+    """The format of the file at ``path``, from its content (and its name where the content alone
+    cannot tell, e.g. CSV or an empty file); raises :class:`~notice_ld.errors.UnsupportedInputError`
+    for a file in no supported format.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = os.path.join(d, "refs.txt")
+    ...     _ = open(p, "w").write("TY  - JOUR\\nTI  - A title\\nER  - \\n")
+    ...     detect_path(p)
+    <InputFormat.RIS: 'ris'>
+    """
+    from notice_ld.readers.detect import detect
+
+    with open(path, "rb", buffering=_CHUNK) as fh:
+        opened = _opened(fh)
+        return detect(opened.peek(_CHUNK), str(path))
