@@ -16,7 +16,7 @@ from notice_ld.errors import NoticeLdError
 if TYPE_CHECKING:
     import argparse
 
-    from notice_ld.identifiers import HandleMinter
+    from notice_ld.identifiers.registry import Minter
     from notice_ld.readers import ReaderOptions
 
 __all__ = [
@@ -66,6 +66,14 @@ def atomic_output(path: str) -> Iterator[IO[bytes]]:
         raise
 
 
+def input_format_names() -> list[str]:
+    """The ``--from`` choices: every input format's name (``csl_json`` also as ``csl-json``)."""
+    from notice_ld.readers import InputFormat
+
+    names = [f.value for f in InputFormat]
+    return names + [name.replace("_", "-") for name in names if "_" in name]
+
+
 def add_record_limit(parser: argparse.ArgumentParser) -> None:
     """``--max-record-bytes``: the per-record size limit of every reader."""
     from notice_ld.readers import DEFAULT_MAX_RECORD_BYTES
@@ -80,7 +88,7 @@ def add_record_limit(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def reader_options(args: argparse.Namespace, minter: HandleMinter | None = None) -> ReaderOptions:
+def reader_options(args: argparse.Namespace, minter: Minter | None = None) -> ReaderOptions:
     """The reader options the arguments name (see :func:`add_record_limit`)."""
     from notice_ld.readers import ReaderOptions
 

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from notice_ld import identifiers as ids
 from notice_ld.citation import Style, cite
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, reader_options
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, input_format_names, reader_options
 from notice_ld.errors import RecordError
 from notice_ld.languages import Language
 from notice_ld.model import Notice
@@ -119,8 +119,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--from",
         dest="input_format",
-        choices=[f.value for f in InputFormat],
-        help="input format (default: from the file name)",
+        choices=input_format_names(),
+        help="input format (default: found from the content)",
     )
     add_record_limit(parser)
     parser.add_argument(

@@ -30,9 +30,11 @@ from notice_ld.cli._common import (
     add_jobs,
     add_record_limit,
     atomic_output,
+    input_format_names,
     jobs_from,
     reader_options,
 )
+from notice_ld.cli._registry import add_registry_options, minter_from, mints_in_order, premint
 from notice_ld.config import DEFAULT_BASE_IRI, Config, Profile
 from notice_ld.errors import NoticeLdError
 from notice_ld.formats import Format
@@ -52,8 +54,8 @@ def add_mapping_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="input_format",
-        choices=[f.value for f in InputFormat],
-        help="input format (default: from the file name)",
+        choices=input_format_names(),
+        help="input format (default: found from the content)",
     )
     parser.add_argument(
         "--profile",
@@ -102,6 +104,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--prefix", default=None, help="Handle prefix: mint ids from OAI identifiers for records without one"
     )
+    add_registry_options(parser)
     parser.add_argument("--report", default=None, help="write a JSON report of rejected records here")
     parser.add_argument("--no-validate", dest="validate", action="store_false", help="skip SHACL validation")
     parser.add_argument(
@@ -144,11 +147,7 @@ def check_inputs(inputs: list[str]) -> None:
 
 def pipeline_from(args: argparse.Namespace, *, validate: bool = True) -> Pipeline:
     """The pipeline the arguments of a command describe (mapping, reading, validation)."""
-    minter = None
-    if getattr(args, "prefix", None):
-        from notice_ld.identifiers import HandleMinter
-
-        minter = HandleMinter(args.prefix)
+    minter = minter_from(args, getattr(args, "store", None))
     validation = None
     if validate:
         validation = Validation(
@@ -174,13 +173,17 @@ def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from(args, validate=args.validate)
     check_inputs(args.inputs)
     jobs = jobs_from(args)
-    if jobs > 1 and (args.prefix or "-" in args.inputs):
-        why = "--prefix mints in input order" if args.prefix else "standard input is read once"
+    in_order = mints_in_order(pipeline)  # --prefix --no-registry: key by key, in input order
+    if jobs > 1 and (in_order or "-" in args.inputs):
+        why = "--no-registry mints in input order" if in_order else "standard input is read once"
         print(f"notice-ld: note: running on one core ({why})", file=sys.stderr)
         jobs = 1
     dask = args.run_engine is RunEngine.DASK or args.scheduler is not None
-    if dask and (args.prefix or "-" in args.inputs):
-        raise NoticeLdError("--engine dask reads files in parts: give files, and no --prefix")
+    if dask and (in_order or "-" in args.inputs):
+        raise NoticeLdError("--engine dask reads files in parts: give files, and no --no-registry")
+    if dask and args.prefix and args.scheduler is not None:
+        raise NoticeLdError("--prefix with --scheduler: a remote cluster cannot read this machine's registry")
+    premint(pipeline, args.inputs, jobs=jobs, quiet=args.quiet)
     with ExitStack() as stack:
         executor = None
         if dask:

@@ -18,7 +18,7 @@ import signal
 import sys
 from types import FrameType
 
-from notice_ld.cli._common import EXIT_OK, add_record_limit, reader_options
+from notice_ld.cli._common import EXIT_OK, add_record_limit, input_format_names, reader_options
 from notice_ld.cli._store import add_store_options, config_for, open_from
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.languages import Language
@@ -42,7 +42,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="serve the notices of these files (held in memory) instead of a store",
     )
     parser.add_argument(
-        "--from", dest="input_format", choices=[f.value for f in InputFormat], help="input format"
+        "--from",
+        dest="input_format",
+        choices=input_format_names(),
+        help="input format (default: found from the content)",
     )
     add_record_limit(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")

@@ -9,7 +9,15 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_record_limit, atomic_output, reader_options
+from notice_ld.cli._common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    add_record_limit,
+    atomic_output,
+    input_format_names,
+    reader_options,
+)
+from notice_ld.cli._registry import add_registry_options, minter_from, premint
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
@@ -28,9 +36,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines / JSON / oai_dc / CSV files")
     parser.add_argument("-o", "--output", required=True, help="the site folder (replaced when done)")
     parser.add_argument(
-        "--from", dest="input_format", choices=[f.value for f in InputFormat], help="input format"
+        "--from",
+        dest="input_format",
+        choices=input_format_names(),
+        help="input format (default: found from the content)",
     )
     add_record_limit(parser)
+    add_registry_options(parser, prefix=True)
     parser.add_argument(
         "--base-url",
         default="http://127.0.0.1:8080/",
@@ -103,9 +115,10 @@ def run(args: argparse.Namespace) -> int:
     config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
     pipeline = Pipeline(
         config=config,
-        reader_options=reader_options(args),
+        reader_options=reader_options(args, minter_from(args)),
         input_format=InputFormat.from_name(args.input_format) if args.input_format else None,
     )
+    premint(pipeline, args.inputs, jobs=jobs, quiet=args.quiet)
 
     def source() -> Iterable[object]:
         return pipeline.outcomes(args.inputs)
