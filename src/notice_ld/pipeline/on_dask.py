@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -58,7 +59,18 @@ def dask_executor(workers: int, scheduler: str | None = None) -> Iterator[DaskEx
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield DaskExecutor(client)
         return
+    import dask
+
+    # Workers forked from this process start with notice_ld imported: about 6 s less per run
+    # than Dask's default (spawn, which imports everything again and stops slowly) on 2 cores.
+    # Fork is only safe on Linux; elsewhere Dask's default stays.
+    method = (
+        "fork"
+        if sys.platform.startswith("linux")
+        else dask.config.get("distributed.worker.multiprocessing-method")
+    )
     with (
+        dask.config.set({"distributed.worker.multiprocessing-method": method}),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=max(1, workers),
             threads_per_worker=1,
