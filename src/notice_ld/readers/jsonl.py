@@ -30,7 +30,15 @@ from notice_ld.readers import text
 if TYPE_CHECKING:
     from notice_ld.readers import ReaderOptions
 
-__all__ = ["read_json", "read_jsonl", "to_outcome"]
+__all__ = [
+    "huge_number_error",
+    "read_json",
+    "read_jsonl",
+    "to_outcome",
+    "too_deep_error",
+    "undecodable_field",
+    "value_end",
+]
 
 _DEFAULT_LIMIT: Final = 8 * 1024 * 1024
 _DECODER: Final = json.JSONDecoder()
@@ -52,7 +60,7 @@ def to_outcome(
     if isinstance(ident, Mapping):
         ident = ident.get("value")
     record = f"{text.escaped(ident)} ({where})" if isinstance(ident, str) else where
-    bad = _undecodable(data) if undecodable else None
+    bad = undecodable_field(data) if undecodable else None
     if bad is not None:
         path, byte = bad
         return RecordError(
@@ -66,11 +74,16 @@ def to_outcome(
     except RecordError as err:
         return err
     except RecursionError:
-        return _too_deep(record)
+        return too_deep_error(record)
 
 
-def _undecodable(data: Mapping[str, Any]) -> tuple[str, int] | None:
-    """The path of the first key or string value holding a byte that was not UTF-8 (iterative)."""
+def undecodable_field(data: Mapping[str, Any]) -> tuple[str, int] | None:
+    """The path of the first key or string value holding a byte that was not UTF-8 (iterative),
+    and the byte.
+
+    >>> undecodable_field({"a": [{"b": "caf" + b"\\xe9".decode("utf-8", "surrogateescape")}]})
+    ('a[0].b', 233)
+    """
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         path, value = stack.pop()
@@ -89,7 +102,12 @@ def _undecodable(data: Mapping[str, Any]) -> tuple[str, int] | None:
     return None
 
 
-def _too_deep(record: str) -> RecordError:
+def too_deep_error(record: str) -> RecordError:
+    """The error for a record nested too deeply to be read (Python's recursion limit).
+
+    >>> too_deep_error("in.jsonl:3").problem[:40]
+    'the record nests arrays or objects too d'
+    """
     return RecordError(
         record=record,
         problem="the record nests arrays or objects too deeply to be read (a notice is a few levels deep)",
@@ -97,7 +115,12 @@ def _too_deep(record: str) -> RecordError:
     )
 
 
-def _huge_number(record: str, exc: ValueError) -> RecordError:
+def huge_number_error(record: str, exc: ValueError) -> RecordError:
+    """The error for a record holding an integer over ``sys.get_int_max_str_digits()`` digits.
+
+    >>> huge_number_error("in.jsonl:3", ValueError("... value has 5000 digits ...")).problem[:40]
+    'the record holds an integer of 5,000 dig'
+    """
     digits = re.search(r"value has (\d+) digits", str(exc))
     size = f" of {int(digits.group(1)):,} digits" if digits else ""
     return RecordError(
@@ -127,9 +150,9 @@ def _loads(line: str, where: str) -> Any | RecordError:
             fix="write one complete JSON object per line",
         )
     except RecursionError:
-        return _too_deep(_named(line, where))
+        return too_deep_error(_named(line, where))
     except ValueError as exc:  # an integer literal over sys.get_int_max_str_digits() digits
-        return _huge_number(_named(line, where), exc)
+        return huge_number_error(_named(line, where), exc)
 
 
 def read_jsonl(
@@ -222,18 +245,23 @@ def _item(
     except json.JSONDecodeError as exc:
         return _syntax(where, doc, exc.pos, exc.msg)
     except (RecursionError, ValueError) as exc:
-        skipped = _skip(doc, pos)
+        skipped = value_end(doc, pos)
         if skipped is None:
             return _syntax(where, doc, pos, "unbalanced brackets")
-        error = _too_deep(where) if isinstance(exc, RecursionError) else _huge_number(where, exc)
+        error = too_deep_error(where) if isinstance(exc, RecursionError) else huge_number_error(where, exc)
         return error, skipped
     if end - pos > limit:
         return text.long_record_error(where, len(doc[pos:end].encode("utf-8", "surrogateescape")), limit), end
     return to_outcome(data, where, name, undecodable=text.has_undecodable(doc, pos, end)), end
 
 
-def _skip(doc: str, pos: int) -> int | None:
-    """The end of the JSON value at ``pos`` found without parsing it (brackets and strings only)."""
+def value_end(doc: str, pos: int) -> int | None:
+    """The end of the JSON value at ``pos`` found without parsing it (brackets and strings only),
+    or ``None`` when its brackets do not balance.
+
+    >>> value_end('[[1, "]"], 2]', 1), value_end('{"a": [}', 0)
+    (9, None)
+    """
     depth = 0
     for match in _TOKEN.finditer(doc, pos):
         token = match.group()
