@@ -38,7 +38,7 @@ from notice_ld.model import Notice
 from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue, ResidueItem
 
 if TYPE_CHECKING:
-    from notice_ld.identifiers import HandleMinter
+    from notice_ld.identifiers.registry import Minter
 
 __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
@@ -66,16 +66,17 @@ class ReaderOptions:
     """Options some readers use.
 
     ``minter`` mints the identifier of a record that has no usable one, from its OAI identifier
-    (the same key gives the same Handle on every run); ``max_record_bytes`` bounds the size of
-    one record — a JSON Lines line, a JSON array item, a CSV row, an XML record (a bigger record
-    is reported and skipped, and in JSON Lines, CSV and XML never held in memory).
+    (the same key gives the same Handle on every run; a :class:`~notice_ld.identifiers.HandleRegistry`
+    also remembers it across runs); ``max_record_bytes`` bounds the size of one record — a JSON
+    Lines line, a JSON array item, a CSV row, an XML record (a bigger record is reported and
+    skipped, and in JSON Lines, CSV and XML never held in memory).
 
     >>> from notice_ld.identifiers import HandleMinter
     >>> ReaderOptions(minter=HandleMinter("10670")).minter.prefix
     '10670'
     """
 
-    minter: HandleMinter | None = None
+    minter: Minter | None = None
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
 
     def __post_init__(self) -> None:
@@ -126,10 +127,19 @@ class InputFormat(enum.Enum):
         >>> InputFormat.guess("records.XML"), InputFormat.guess("in.jsonl"), InputFormat.guess("a.bib.gz")
         (<InputFormat.OAI_DC: 'oai_dc'>, <InputFormat.JSONL: 'jsonl'>, <InputFormat.BIBTEX: 'bibtex'>)
         """
+        return cls.by_suffix(path) or cls.JSONL
+
+    @classmethod
+    def by_suffix(cls, path: str | Path) -> InputFormat | None:
+        """The format a file name's suffix names (``.gz`` looked through), or ``None``.
+
+        >>> InputFormat.by_suffix("refs.ris"), InputFormat.by_suffix("notes.txt")
+        (<InputFormat.RIS: 'ris'>, None)
+        """
         suffixes = [s.lower() for s in Path(str(path)).suffixes]
         if suffixes and suffixes[-1] == ".gz":
             suffixes.pop()
-        return _BY_SUFFIX.get(suffixes[-1] if suffixes else "", cls.JSONL)
+        return _BY_SUFFIX.get(suffixes[-1]) if suffixes else None
 
     @property
     def sliceable(self) -> bool:

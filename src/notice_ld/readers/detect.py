@@ -28,7 +28,6 @@ import json
 import re
 import zlib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Final
 
 from notice_ld.errors import UnsupportedInputError
@@ -78,7 +77,7 @@ def detect(head: bytes, name: str = "<input>") -> InputFormat:
     <InputFormat.CSV: 'csv'>
     """
     head = _narrowed(_gunzipped(head)).removeprefix(_BOM)
-    by_name = InputFormat.guess(name) if _has_suffix(name) else None
+    by_name = InputFormat.by_suffix(name) if not name.startswith("<") else None
     found = _by_content(head, by_name)
     if found is not None:
         return found
@@ -89,10 +88,6 @@ def detect(head: bytes, name: str = "<input>") -> InputFormat:
     raise UnsupportedInputError(
         path=name, looks_like=looks_like(head), known=tuple(f.value for f in InputFormat)
     )
-
-
-def _has_suffix(name: str) -> bool:
-    return bool(Path(name).suffix) and not name.startswith("<")
 
 
 def _narrowed(head: bytes) -> bytes:
@@ -115,6 +110,8 @@ def _gunzipped(head: bytes) -> bytes:
 
 def _by_content(head: bytes, by_name: InputFormat | None) -> InputFormat | None:
     text = head.lstrip()
+    if _TURTLE.match(head):  # before XML: N-Triples lines start with "<"
+        return InputFormat.RDF
     if text.startswith(b"<"):
         return _xml(text)
     if text.startswith((b"{", b"[")):
@@ -123,8 +120,6 @@ def _by_content(head: bytes, by_name: InputFormat | None) -> InputFormat | None:
         return InputFormat.BIBTEX
     if _RIS.match(head):
         return InputFormat.RIS
-    if _TURTLE.match(head):
-        return InputFormat.RDF
     if by_name is InputFormat.CSV:
         return InputFormat.CSV
     return None
