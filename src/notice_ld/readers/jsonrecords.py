@@ -42,13 +42,29 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import IO, Any, Final, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias
 
 from notice_ld.errors import RecordError
+from notice_ld.model import Notice
 from notice_ld.readers import text
 from notice_ld.readers.jsonl import huge_number_error, too_deep_error, undecodable_field, value_end
+from notice_ld.readers.outcomes import Residue, ResidueItem
 
-__all__ = ["Identify", "JsonRecord", "NotRecords", "Unwrap", "Unwrapped", "json_records"]
+if TYPE_CHECKING:
+    from notice_ld import identifiers as ids
+    from notice_ld.readers import ReaderOptions
+
+__all__ = [
+    "Draft",
+    "Identify",
+    "JsonRecord",
+    "NotRecords",
+    "Unwrap",
+    "Unwrapped",
+    "finish",
+    "json_records",
+    "shown",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,3 +520,201 @@ def _partial(doc: str, start: int, error: int) -> Any:
 def _cut(value: Any) -> bool:
     """Whether ``value`` is a record (or the mark) that a syntax error cut short."""
     return value == _INCOMPLETE_KEY or (isinstance(value, Mapping) and _INCOMPLETE_KEY in value)
+
+
+# -- building a notice from a record ---------------------------------------------------------
+
+
+class Draft:
+    """A notice being built from one :class:`JsonRecord`: the notice's fields (as
+    :meth:`Notice.from_dict <notice_ld.model.Notice.from_dict>` takes them) and the residue.
+
+    The helpers take a value as the source gives it, with its path in the source format
+    (``author[2].ORCID``), and return what the notice holds, or ``None`` after noting in the
+    residue why the value could not be used.
+
+    >>> draft = Draft()
+    >>> draft.text("title[0]", "  Vie\\nsociale "), draft.text("volume", 12), draft.text("title[1]", [1])
+    ('Vie sociale', '12', None)
+    >>> draft.identifier("ORCID", "0000-0002-1825-0098", "orcid") is None
+    True
+    >>> [(item.element, item.reason[:30]) for item in draft.residue]
+    [('title[1]', 'not a text value: [1]'), ('ORCID', "'0000-0002-1825-0098': ORCID c")]
+    """
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.residue: list[ResidueItem] = []
+
+    def note(self, element: str, value: Any, reason: str) -> None:
+        """Add ``value`` (any JSON value: written as JSON if it is not text) to the residue."""
+        self.residue.append(ResidueItem(element, shown(value), reason))
+
+    def text(self, element: str, value: Any, *, block: bool = False) -> str | None:
+        """A text value (numbers are written as text), cleaned as Dublin Core values are
+        (:func:`~notice_ld.readers.dc.clean_text`); ``None`` for an empty or non-text value."""
+        from notice_ld.readers.dc import clean_text
+
+        if isinstance(value, bool) or value is None:
+            if value is not None:
+                self.note(element, value, f"not a text value: {shown(value)}")
+            return None
+        if isinstance(value, (int, float)):
+            return str(value)
+        if not isinstance(value, str):
+            self.note(element, value, f"not a text value: {shown(value)}")
+            return None
+        cleaned, notes = clean_text(value, block=block)
+        for note in notes:
+            self.note(element, value, note)
+        return cleaned or None
+
+    def identifier(self, element: str, value: Any, scheme: str | None = None) -> ids.Identifier | None:
+        """``value`` parsed as an identifier (of ``scheme``, else of the scheme its form shows)."""
+        from notice_ld import identifiers
+
+        text = self.text(element, value)
+        if text is None:
+            return None
+        try:
+            return identifiers.parse(text, scheme)
+        except RecordError as err:
+            self.note(element, value, err.problem)
+            return None
+
+    def language(self, element: str, value: Any) -> str | None:
+        """A BCP 47 tag (:func:`~notice_ld.readers.dc.language_tag`), else ``None`` (noted)."""
+        from notice_ld.readers.dc import language_tag
+
+        text = self.text(element, value)
+        if text is None:
+            return None
+        tag, why = language_tag(text)
+        if tag is None:
+            self.note(element, value, why or "not a language")
+        return tag
+
+
+def shown(value: Any) -> str:
+    """A source value as residue text: text as it is, anything else as compact JSON (long values
+    cut at 500 characters).
+
+    >>> shown("x"), shown({"a": [1, 2]})
+    ('x', '{"a":[1,2]}')
+    """
+    if isinstance(value, str):
+        return value
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= 500 else text[:499] + "…"
+
+
+def finish(
+    draft: Draft, record: JsonRecord, *, mint_key: str | None, options: ReaderOptions, no_id_fix: str
+) -> Iterator[Notice | Residue | RecordError]:
+    """The outcomes of a draft: the notice and its residue, or the record's error.
+
+    A draft without an ``id`` gets the Handle minted from ``mint_key`` when ``options.minter``
+    is set (else an error with ``no_id_fix``). A value the notice model refuses (a malformed
+    ORCID, a date that does not exist…) is taken out and noted in the residue (element: its
+    field in the notice), and the notice is built without it; the record is an error only when
+    its identifier or titles are refused.
+
+    >>> draft = Draft()
+    >>> draft.data.update(id="10.1234/x", titles=[{"value": "T"}], issued="2019-02-30")
+    >>> from notice_ld.readers import ReaderOptions
+    >>> rec = JsonRecord("f.json", "10.1234/x (f.json)", {})
+    >>> notice, residue = finish(draft, rec, mint_key=None, options=ReaderOptions(), no_id_fix="")
+    >>> notice.issued, [(i.element, i.value, i.reason) for i in residue.items]
+    (None, [('issued', '2019-02-30', 'day 30 does not exist in 2019-02')])
+    """
+    from notice_ld import identifiers
+
+    data = draft.data
+    if "id" not in data:
+        if options.minter is not None and mint_key:
+            data["id"] = identifiers.Identifier(identifiers.Scheme.HANDLE, options.minter.mint(mint_key))
+        else:
+            yield RecordError(
+                record=record.record,
+                problem="the record has no usable identifier (DOI, or another the notice model knows)",
+                fix=no_id_fix,
+            )
+            return
+    for _ in range(_MAX_REPAIRS):
+        try:
+            notice = Notice.from_dict(data, record=record.record)
+        except RecordError as err:
+            if not _take_out(data, err, draft):
+                yield err
+                return
+            continue
+        except RecursionError:
+            yield too_deep_error(record.record)
+            return
+        yield notice
+        if draft.residue:
+            yield Residue(record=str(notice.id), source=record.where, items=tuple(draft.residue))
+        return
+    yield RecordError(record=record.record, problem="too many values the notice model refuses", fix=no_id_fix)
+
+
+_MAX_REPAIRS: Final = 50
+_PATH_PART: Final = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_ESSENTIAL: Final = frozenset({"id", "titles"})
+
+
+def _take_out(data: dict[str, Any], err: RecordError, draft: Draft) -> bool:
+    """Remove the value ``err`` names from ``data`` (noted in the residue); ``False`` when the
+    field cannot be removed (the id, the titles, or a path that does not lead anywhere)."""
+    parts: list[str | int] = [
+        m.group(1) if m.group(1) is not None else int(m.group(2)) for m in _PATH_PART.finditer(err.field)
+    ]
+    if not parts or parts[0] in _ESSENTIAL:
+        return False
+    # the smallest unit worth keeping apart: a creator, a contributor, a concept, one identifier…
+    cut = next((i + 1 for i, p in enumerate(parts) if isinstance(p, int)), len(parts))
+    if parts[0] in ("container", "license", "publisher", "organization", "scope", "collection"):
+        cut = min(cut, 2) if parts[0] == "container" and len(parts) > 1 else 1
+    target: Any = data
+    for part in parts[: cut - 1]:
+        try:
+            target = target[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    last = parts[cut - 1]
+    try:
+        value = target[last]
+        del target[last]
+    except (KeyError, IndexError, TypeError):
+        return False
+    element = _field_path(parts[:cut])
+    draft.residue.append(ResidueItem(element, shown(_plain(value)), err.problem))
+    if isinstance(target, list) and not target and cut >= 2:  # an emptied list: drop it
+        holder: Any = data
+        for part in parts[: cut - 2]:
+            holder = holder[part]
+        del holder[parts[cut - 2]]
+    return True
+
+
+def _plain(value: Any) -> Any:
+    """A value of a draft as JSON (identifiers as their text)."""
+    from notice_ld import identifiers
+
+    if isinstance(value, identifiers.Identifier):
+        return value.value
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _field_path(parts: Sequence[str | int]) -> str:
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
