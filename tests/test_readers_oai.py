@@ -49,9 +49,13 @@ def test_hal_thesis_mapping() -> None:
     assert thesis.type.value == "thesis" and thesis.type_label == "Theses"
     assert [(t.value[:7], t.lang) for t in thesis.titles] == [("Habiter", "fr"), ("Living ", "en")]
     assert thesis.creators[0].family == "Moreau" and thesis.creators[0].given == "Élise"
-    # an organisation and a person among the contributors
-    kinds = [c.agent.type for c in thesis.contributors]
-    assert kinds == ["organization", "person"]
+    # two organisations (one value, split at ';') and a person, the thesis advisor, among the contributors
+    kinds = [(c.agent.type, c.role.value) for c in thesis.contributors]
+    assert kinds == [
+        ("organization", "contributor"),
+        ("organization", "contributor"),
+        ("person", "thesis_advisor"),
+    ]
     # the double-escaped entity is decoded once
     assert thesis.citation == "Géographie. Université de Lille, 2021. Français. ⟨NNT : 2021LILUH005⟩"
     assert thesis.disciplines[0].iri == "http://aurehal.archives-ouvertes.fr/subject/shs.geo"
@@ -62,6 +66,11 @@ def test_hal_thesis_mapping() -> None:
         "Cette thèse étudie les trajectoires résidentielles.\n\nElle s’appuie sur soixante entretiens."
     )
     assert residue_of(items, "tel-01234567") == [
+        (
+            "dc:contributor",
+            "Paul Durand",
+            "read as the thesis advisor: a thesis's person contributors are its advisors (no role is written)",
+        ),
         (
             "dc:rights",
             "info:eu-repo/semantics/OpenAccess",
@@ -152,8 +161,10 @@ def test_qualified_dc_and_bad_xml_lang() -> None:
     residue = residue_of(items, "10.4000/exemple.123")
     assert ("dcterms:created", "1992", "the notice holds only the date of issue") in residue
     assert any(e == "dcterms:subject" and "xml:lang" in r for e, _, r in residue)
-    # the ISSNs have no journal title to go with: reported, not dropped
-    assert {v for e, v, _ in residue if e == "dcterms:isPartOf"} >= {"1157-996X", "1777-5345"}
+    # the ISSNs and the journal URL name the journal, whose title is the first publisher (OpenEdition)
+    assert notice.container is not None and notice.container.title == "Cultures & conflits"
+    assert (str(notice.container.issn), str(notice.container.eissn)) == ("1157-996X", "1777-5345")
+    assert notice.publisher is not None and notice.publisher.display_name == "L’Harmattan"
 
 
 def record(metadata: str, identifier: str = "oai:test:1") -> bytes:

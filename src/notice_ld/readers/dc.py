@@ -27,13 +27,19 @@ from typing import Any, Final, Literal, TypeVar
 from notice_ld.vocabulary import COAR
 
 __all__ = [
+    "AgentReading",
     "Rights",
+    "access_rights",
+    "agent_role",
     "clean_text",
     "document_type",
+    "is_user_name",
     "language_tag",
     "parse_agent",
     "parse_date",
+    "read_agent",
     "rights",
+    "split_agents",
 ]
 
 _T = TypeVar("_T")
@@ -512,13 +518,200 @@ _ORG_WORDS_FAST = _factored(_ORG_WORDS)
 _DIGIT = re.compile(r"\d")
 
 
+_USER_NAME = re.compile(r"^(?=[^A-Z]*$|.*\d)[A-Za-z][A-Za-z0-9._-]*\d*$")
+"""One token, lower case or with digits (``jdupont``, ``user123``, ``j.dupont2``): an account name."""
+
+
+def is_user_name(text: str) -> bool:
+    """Whether ``text`` is an account name (``jdupont``, ``user123``), not a person's or an
+    organisation's name: one token, in lower case or with digits, and no organisation word.
+
+    >>> is_user_name("jdupont"), is_user_name("user123"), is_user_name("INSERM"), is_user_name("Dupont")
+    (True, True, False, False)
+    """
+    return (
+        " " not in text
+        and bool(_USER_NAME.match(text))
+        and _ORG_WORDS_FAST.search(text) is None
+        and not _is_upper_word(text.rstrip("0123456789"))
+    )
+
+
 def _looks_like_organization(text: str) -> bool:
+    if is_user_name(text):
+        return False  # an account name: a person's, kept as their name
     if ";" in text or "(" in text or _DIGIT.search(text):
         return True
     if _ORG_WORDS_FAST.search(text):  # _ORG_WORDS, faster
         return True
     words = text.split()
     return (len(words) == 1 and _is_upper_word(text) and len(text) <= 12) or len(words) > 6
+
+
+_ADVISOR = re.compile(
+    r"th[eè]se|thesis|dissertation|advis[oe]r|supervis|promot[eo]r|encadr|betreuer|doktor|"
+    r"^(?:co-?)?directeur$|^(?:co-?)?directrice$|^(?:co-?)?director$|^rapporteur|^jury",
+    re.IGNORECASE,
+)
+_EDITOR = re.compile(
+    r"^(?:eds?|[ée]ds?|dirs?|hrsg|hg|coord|editor|editors|[ée]dit(?:eur|rice|eurs|rices)|"
+    r"directeur de (?:la )?publication|directrice de (?:la )?publication|direction|"
+    r"coordinat(?:eur|rice|or)|scientific editor|herausgeber(?:in)?)\.?$",
+    re.IGNORECASE,
+)
+_TRANSLATOR = re.compile(r"^(?:trad|transl|trans|[üu]bers)\.?$|^tradu|^translat|^[üu]bersetz", re.IGNORECASE)
+_CONTRIBUTOR = re.compile(
+    r"^(?:contribut|collaborat|illustrat|pr[ée]fac|postfac|commentat|interview|compil|photograph)",
+    re.IGNORECASE,
+)
+_ROLE_PREFIX = re.compile(r"^\s*([^:]{2,40}?)\s*:\s*(.+)$")
+_TRAILING = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
+_ET_AL = re.compile(r"[,;]?\s*(?:et\s+al\.?|and\s+others|et\s+autres|u\.\s*a\.)\s*$", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|et|und|&)\s+", re.IGNORECASE)
+
+
+@_memo_short
+def agent_role(text: str) -> Literal["thesis_advisor", "editor", "translator", "contributor"] | None:
+    """The role a text next to a name gives (``Directeur de thèse``, ``dir.``, ``trad.``…), or ``None``.
+
+    ``dir.`` and ``éd.`` name the editors of a book; ``directeur/directrice`` alone, ``supervisor``,
+    ``promotor``, ``encadrant`` or any mention of a thesis name an advisor.
+
+    >>> agent_role("Directeur de thèse"), agent_role("dir."), agent_role("trad."), agent_role("Lyon")
+    ('thesis_advisor', 'editor', 'translator', None)
+    """
+    words = " ".join(text.split()).strip(" .,;:")
+    if not words:
+        return None
+    if _EDITOR.match(words) or _EDITOR.match(words + "."):
+        return "editor"
+    if _ADVISOR.search(words):
+        return "thesis_advisor"
+    if _TRANSLATOR.search(words):
+        return "translator"
+    if _CONTRIBUTOR.match(words):
+        return "contributor"
+    return None
+
+
+def _split_outside(text: str, separator: str) -> list[str]:
+    """``text`` cut at each ``separator`` outside parentheses and brackets."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _names_around_and(text: str) -> list[str]:
+    """The names of ``"A and B"``, ``"A, B and C"``, ``"Family, Given and Family, Given"``;
+    else ``[text]``."""
+    if "(" in text or "[" in text or _ORG_WORDS_FAST.search(text):
+        return [text]
+    pieces = _AND.split(text)
+    if len(pieces) == 1:
+        commas = [c.strip() for c in text.split(",")]
+        # a bare comma list only when it cannot be "Family, Given": three or more full names
+        if len(commas) >= 3 and all(2 <= len(c.split()) <= 4 for c in commas):
+            return commas
+        return [text]
+    names: list[str] = []
+    if "," in pieces[-1]:  # "Family, Given" throughout: commas alternate family and given names
+        for piece in pieces:
+            parts = [c.strip() for c in piece.split(",")]
+            if len(parts) % 2 or not all(parts):
+                return [text]
+            names += [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
+    else:  # "Given Family": commas separate names
+        for piece in pieces:
+            names += [c.strip() for c in piece.split(",")]
+    if any(not n or ("," not in n and len(n.split()) < 2) or len(n.split()) > 5 for n in names):
+        return [text]  # "Laurel and Hardy", "Cultures & conflits": not two full names
+    return names
+
+
+def split_agents(value: str) -> tuple[list[str], bool]:
+    """The names in one ``dc:creator`` value that holds several, and whether it ends with *et al.*
+
+    ``;`` separates names (outside parentheses); ``and``/``et``/``und``/``&`` too when every part is a
+    full name (``"Laurel and Hardy"``, ``"Cultures & conflits"`` stay whole, and so does any value
+    with an organisation word); ``"A, B and C"`` splits at the commas when the names are written
+    ``Given Family``, and pairs them when they are written ``Family, Given``.
+
+    >>> split_agents("Marie Curie and Pierre Curie")
+    (['Marie Curie', 'Pierre Curie'], False)
+    >>> split_agents("Dupont, Jean; Martin, Anne")
+    (['Dupont, Jean', 'Martin, Anne'], False)
+    >>> split_agents("Jean Dupont, Anne Martin and Paul Roux")
+    (['Jean Dupont', 'Anne Martin', 'Paul Roux'], False)
+    >>> split_agents("Dupont, J. and Martin, A.")
+    (['Dupont, J.', 'Martin, A.'], False)
+    >>> split_agents("Martínez Muñoz, David"), split_agents("Jean Dupont et al.")
+    ((['Martínez Muñoz, David'], False), (['Jean Dupont'], True))
+    """
+    text = " ".join(value.split())
+    et_al = False
+    trimmed = _ET_AL.sub("", text)
+    if trimmed != text and trimmed.strip():
+        text, et_al = trimmed.strip(), True
+    names: list[str] = []
+    for part in _split_outside(text, ";"):
+        names += _names_around_and(part)
+    return names or [text], et_al
+
+
+@dataclass(frozen=True, slots=True)
+class AgentReading:
+    """What a name value says: the agent (JSON form), the role written with it, and a note on
+    text that was set aside (an affiliation or a remark in parentheses)."""
+
+    agent: dict[str, Any]
+    role: Literal["thesis_advisor", "editor", "translator", "contributor"] | None = None
+    note: str | None = None
+
+
+def read_agent(value: str, *, default: Literal["person", "organization"] = "person") -> AgentReading:
+    """Read one name with what is written around it: a role in parentheses or after a comma
+    (``"Dupont, Jean (Directeur de thèse)"``, ``"Jean Dupont (dir.)"``, ``"Dupont, Jean, trad."``)
+    or before a colon (``"Thesis advisor: Jean Dupont"``); other text in parentheses after a
+    person's name (``"Jean Dupont (Université de Lyon)"``) is set aside with a note — the value
+    is still a person, not an organisation. An organisation's own parentheses stay
+    (``"Institut … (IRCM)"``).
+
+    >>> r = read_agent("Chardès, Thierry (Directeur de thèse)")
+    >>> r.agent, r.role
+    ({'type': 'person', 'family': 'Chardès', 'given': 'Thierry'}, 'thesis_advisor')
+    >>> read_agent("Jean Dupont (Université de Lyon)").note
+    "'Université de Lyon' after the name is not kept (an affiliation or a remark)"
+    """
+    text = " ".join(value.split())
+    role: Literal["thesis_advisor", "editor", "translator", "contributor"] | None = None
+    note: str | None = None
+    prefix = _ROLE_PREFIX.match(text)
+    if prefix and not _ORCID_IN_NAME.search(prefix.group(1)):
+        found = agent_role(prefix.group(1))
+        if found:
+            role, text = found, prefix.group(2).strip()
+    trailing = _TRAILING.match(text)
+    if trailing and not _ORCID_IN_NAME.fullmatch(trailing.group("inner").strip()):
+        name, inner = trailing.group("name").strip(" ,"), trailing.group("inner").strip()
+        found = agent_role(inner)
+        if found:
+            role, text = role or found, name
+        elif name and not _looks_like_organization(name):
+            note, text = f"{inner!r} after the name is not kept (an affiliation or a remark)", name
+    elif text.count(",") >= 1:
+        head, _, last = text.rpartition(",")
+        found = agent_role(last) if len(last.split()) <= 4 else None
+        if found and head.strip():
+            role, text = found, head.strip(" ,")
+    return AgentReading(parse_agent(text, default=default), role, note)
 
 
 # --------------------------------------------------------------------------- types
@@ -535,6 +728,20 @@ _EU_REPO_TYPES: Final = {
     "conferenceobject": "conference_paper",
     "conferencepaper": "conference_paper",
     "conferenceposter": "conference_paper",
+    "conferenceproceedings": "conference_paper",
+    "conferencecontribution": "conference_paper",
+    "conferenceitem": "conference_paper",
+    "studentthesis": "thesis",
+    "habilitationthesis": "thesis",
+    "bookreview": "article",
+    "periodical": "other",
+    "software": "other",
+    "image": "other",
+    "video": "other",
+    "sound": "other",
+    "cartographicmaterial": "other",
+    "musicalnotation": "other",
+    "interactiveresource": "other",
     "workingpaper": "working_paper",
     "preprint": "working_paper",
     "report": "report",
@@ -672,6 +879,8 @@ def document_type(value: str) -> tuple[str | None, str]:
     (('thesis', 'uri'), ('thesis', 'label'))
     >>> document_type("info:eu-repo/semantics/publishedVersion"), document_type("Poème")
     ((None, 'version'), (None, ''))
+    >>> document_type("conferenceProceedings"), document_type("info:eu-repo/semantics/bookReview")
+    (('conference_paper', 'label'), ('article', 'uri'))
     """
     text = " ".join(value.split())
     lowered = text.lower()
@@ -684,7 +893,7 @@ def document_type(value: str) -> tuple[str | None, str]:
     if lowered.startswith(_COAR_NAMESPACES):
         kind = _COAR.get(lowered.rstrip("/").rsplit("/", 1)[-1])
         return (kind, "uri") if kind else (None, "")
-    kind = _TYPE_LABELS.get(lowered)
+    kind = _TYPE_LABELS.get(lowered) or _EU_REPO_TYPES.get(lowered.replace(" ", ""))
     if kind:
         return kind, "label"
     if lowered in _DCMI_GENERIC:
@@ -716,6 +925,45 @@ _ACCESS = re.compile(
     r"metadata\s*only|free|free\s*access|accès\s*(?:libre|ouvert|restreint|fermé))$",
     re.IGNORECASE,
 )
+AccessKind = Literal["open", "embargoed", "restricted", "closed"]
+_ACCESS_KINDS: Final[tuple[tuple[re.Pattern[str], AccessKind], ...]] = (
+    (re.compile(r"embargo", re.IGNORECASE), "embargoed"),
+    (re.compile(r"restrict|restreint", re.IGNORECASE), "restricted"),
+    (re.compile(r"closed|metadata\s*only|metadataonly|ferm[ée]", re.IGNORECASE), "closed"),
+    (re.compile(r"open|free|libre|ouvert", re.IGNORECASE), "open"),
+)
+_COAR_ACCESS: Final[dict[str, AccessKind]] = {
+    "c_abf2": "open",
+    "c_f1cf": "embargoed",
+    "c_16ec": "restricted",
+    "c_14cb": "closed",
+}
+
+
+@_memo_short
+def access_rights(value: str) -> AccessKind | None:
+    """The access status a rights value states (``info:eu-repo/semantics/openAccess``, ``OPEN``,
+    ``Accès libre``, a COAR access-right IRI…), or ``None`` when it states none.
+
+    ``closedAccess`` and *metadata only* are ``"closed"`` (COAR's "metadata only access").
+
+    >>> access_rights("info:eu-repo/semantics/embargoedAccess"), access_rights("OPEN")
+    ('embargoed', 'open')
+    >>> access_rights("http://purl.org/coar/access_right/c_14cb"), access_rights("CC BY 4.0")
+    ('closed', None)
+    """
+    text = " ".join(value.split())
+    coar = re.match(r"^https?://purl\.org/coar/access_right/(c_[0-9a-f]{4})/?$", text)
+    if coar:
+        return _COAR_ACCESS.get(coar.group(1))
+    if not _ACCESS.match(text):
+        return None
+    for pattern, kind in _ACCESS_KINDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
 _OTHER_LICENCES: Final = {
     "apache license 2.0": "https://www.apache.org/licenses/LICENSE-2.0",
     "apache-2.0": "https://www.apache.org/licenses/LICENSE-2.0",

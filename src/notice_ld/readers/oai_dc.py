@@ -3,8 +3,10 @@
 Every element of a record's metadata (``dc:*``, and the ``dcterms:*`` that feeds mix in or that
 qualified-DC formats use) is either mapped into the notice model by the rules of
 ``docs/readers.md`` or listed in the record's :class:`~notice_ld.readers.outcomes.Residue` with
-the reason — nothing is dropped without a word. XML is read with :mod:`notice_ld.readers.xmlsafe`
-(no DTD, no entities, bounded sizes, one broken record does not stop the others).
+the reason — nothing is dropped without a word. The OAI-PMH envelope, headers, deletions and
+errors are :mod:`notice_ld.readers.oai`'s, shared with the ``qdc`` and ``mods`` readers: a
+Dublin Core format is only its :class:`DCDialect`, the table from element to notice field
+(:data:`OAI_DC` here, :data:`notice_ld.readers.qdc.QDC` for qualified DC).
 
 >>> import io
 >>> from notice_ld.readers import InputFormat, read
@@ -33,32 +35,34 @@ the reason — nothing is dropped without a word. XML is read with :mod:`notice_
 
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
-from notice_ld.errors import IdentifierError, RecordError
-from notice_ld.model import Notice
+from notice_ld.errors import IdentifierError
 from notice_ld.readers import dc
-from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue, ResidueItem
-from notice_ld.readers.xmlsafe import Envelope, RawRecord, XMLDocumentError, split_records
+from notice_ld.readers.oai import Header, Mapped, read_header, read_records, record_outcomes
+from notice_ld.readers.outcomes import ResidueItem
+from notice_ld.readers.xmlsafe import RawRecord
 from notice_ld.vocabulary import DC, DCTERMS, XML, XSI
 
 if TYPE_CHECKING:
     from lxml import etree
 
-    from notice_ld.identifiers import HandleMinter
+    from notice_ld.identifiers.registry import Minter
     from notice_ld.readers import Outcome, ReaderOptions
 
-__all__ = ["Header", "outcomes", "read_oai_dc"]
+__all__ = ["OAI_DC", "DCDialect", "DCField", "Header", "outcomes", "read_header", "read_oai_dc"]
 
 DC_NS: Final = DC.NS
 DCTERMS_NS: Final = DCTERMS.NS
 _XML_LANG: Final = f"{{{XML.NS}}}lang"
 _XSI_TYPE: Final = f"{{{XSI.NS}}}type"
-_BROKEN_FIX = "the repository must correct this record; the other records were read"
 
 # preference among the document's own persistent identifiers for the notice id
 _PID_ORDER: Final = (
@@ -71,77 +75,177 @@ _PID_ORDER: Final = (
 )
 _AGENT_SCHEMES: Final = frozenset({ids.Scheme.ORCID, ids.Scheme.IDREF, ids.Scheme.ISNI, ids.Scheme.ROR})
 
-# element local name -> role (same for dc: and dcterms:)
-_ROLES: Final = {
-    "title": "title",
-    "alternative": "title",
-    "creator": "creator",
-    "contributor": "contributor",
-    "subject": "subject",
-    "description": "abstract",
-    "abstract": "abstract",
-    "tableOfContents": "abstract",
-    "publisher": "publisher",
-    "date": "date",
-    "issued": "issued",
-    "created": "other-date",
-    "modified": "other-date",
-    "available": "other-date",
-    "dateAccepted": "other-date",
-    "dateSubmitted": "other-date",
-    "dateCopyrighted": "other-date",
-    "valid": "other-date",
-    "type": "type",
-    "identifier": "identifier",
-    "language": "language",
-    "rights": "rights",
-    "license": "licence",
-    "accessRights": "rights",
-    "rightsHolder": "rights-holder",
-    "source": "source",
-    "bibliographicCitation": "citation",
-    "relation": "relation",
-    "isPartOf": "is-part-of",
-    "hasPart": "relation",
-    "isVersionOf": "relation",
-    "hasVersion": "relation",
-    "isFormatOf": "relation",
-    "hasFormat": "relation",
-    "references": "relation",
-    "isReferencedBy": "relation",
-    "replaces": "relation",
-    "isReplacedBy": "relation",
-    "requires": "relation",
-    "isRequiredBy": "relation",
-    "conformsTo": "relation",
-    "coverage": "coverage",
-    "spatial": "coverage",
-    "temporal": "coverage",
-    "format": "format",
-    "extent": "format",
-    "medium": "format",
-    "audience": "audience",
-    "educationLevel": "audience",
-    "mediator": "audience",
-    "provenance": "provenance",
-    "accrualMethod": "provenance",
-    "accrualPeriodicity": "provenance",
-    "accrualPolicy": "provenance",
-    "instructionalMethod": "audience",
-}
+
+class DCField(enum.Enum):
+    """What a Dublin Core element holds, for the notice: the targets of a :class:`DCDialect`."""
+
+    TITLE = "title"
+    CREATOR = "creator"
+    CONTRIBUTOR = "contributor"
+    SUBJECT = "subject"
+    ABSTRACT = "abstract"
+    PUBLISHER = "publisher"
+    DATE = "date"
+    ISSUED = "issued"
+    AVAILABLE = "available"
+    CREATED = "created"
+    ACCEPTED = "accepted"
+    OTHER_DATE = "other-date"
+    TYPE = "type"
+    IDENTIFIER = "identifier"
+    LANGUAGE = "language"
+    RIGHTS = "rights"
+    LICENCE = "licence"
+    ACCESS_RIGHTS = "access-rights"
+    RIGHTS_HOLDER = "rights-holder"
+    SOURCE = "source"
+    CITATION = "citation"
+    RELATION = "relation"
+    IS_PART_OF = "is-part-of"
+    IS_VERSION_OF = "is-version-of"
+    HAS_VERSION = "has-version"
+    REFERENCES = "references"
+    IS_REFERENCED_BY = "is-referenced-by"
+    OTHER_RELATION = "other-relation"
+    COVERAGE = "coverage"
+    FORMAT = "format"
+    AUDIENCE = "audience"
+    PROVENANCE = "provenance"
+
+
+F = DCField
+
+# element local name -> field, the same for dc: and dcterms: (feeds mix DCMI terms into oai_dc)
+DC_FIELDS: Final[Mapping[str, DCField]] = MappingProxyType(
+    {
+        "title": F.TITLE,
+        "alternative": F.TITLE,
+        "creator": F.CREATOR,
+        "contributor": F.CONTRIBUTOR,
+        "subject": F.SUBJECT,
+        "description": F.ABSTRACT,
+        "abstract": F.ABSTRACT,
+        "tableOfContents": F.ABSTRACT,
+        "publisher": F.PUBLISHER,
+        "date": F.DATE,
+        "issued": F.ISSUED,
+        "available": F.AVAILABLE,
+        "created": F.CREATED,
+        "dateAccepted": F.ACCEPTED,
+        "modified": F.OTHER_DATE,
+        "dateSubmitted": F.OTHER_DATE,
+        "dateCopyrighted": F.OTHER_DATE,
+        "valid": F.OTHER_DATE,
+        "type": F.TYPE,
+        "identifier": F.IDENTIFIER,
+        "language": F.LANGUAGE,
+        "rights": F.RIGHTS,
+        "license": F.LICENCE,
+        "accessRights": F.ACCESS_RIGHTS,
+        "rightsHolder": F.RIGHTS_HOLDER,
+        "source": F.SOURCE,
+        "bibliographicCitation": F.CITATION,
+        "relation": F.RELATION,
+        "isPartOf": F.IS_PART_OF,
+        "isVersionOf": F.IS_VERSION_OF,
+        "hasVersion": F.HAS_VERSION,
+        "references": F.REFERENCES,
+        "isReferencedBy": F.IS_REFERENCED_BY,
+        "hasPart": F.OTHER_RELATION,
+        "isFormatOf": F.OTHER_RELATION,
+        "hasFormat": F.OTHER_RELATION,
+        "replaces": F.OTHER_RELATION,
+        "isReplacedBy": F.OTHER_RELATION,
+        "requires": F.OTHER_RELATION,
+        "isRequiredBy": F.OTHER_RELATION,
+        "conformsTo": F.OTHER_RELATION,
+        "coverage": F.COVERAGE,
+        "spatial": F.COVERAGE,
+        "temporal": F.COVERAGE,
+        "format": F.FORMAT,
+        "extent": F.FORMAT,
+        "medium": F.FORMAT,
+        "audience": F.AUDIENCE,
+        "educationLevel": F.AUDIENCE,
+        "mediator": F.AUDIENCE,
+        "instructionalMethod": F.AUDIENCE,
+        "provenance": F.PROVENANCE,
+        "accrualMethod": F.PROVENANCE,
+        "accrualPeriodicity": F.PROVENANCE,
+        "accrualPolicy": F.PROVENANCE,
+    }
+)
 _REASONS: Final = {
-    "coverage": "a place or period covered; the notice model has no coverage field",
-    "format": "a file format or extent; the notice model describes the work, not its files",
-    "relation": "a related resource; the notice model has no relation field",
-    "other-date": "the notice holds only the date of issue",
-    "audience": "an audience; the notice model has no audience field",
-    "provenance": "provenance information; the notice model has no provenance field",
-    "rights-holder": "a rights holder; the notice model has no rights-holder field",
+    F.COVERAGE: "a place or period covered; the notice model has no coverage field",
+    F.FORMAT: "a file format or extent; the notice model describes the work, not its files",
+    F.OTHER_DATE: "the notice holds only the date of issue",
+    F.AVAILABLE: "the notice holds only the date of issue",
+    F.CREATED: "the notice holds only the date of issue",
+    F.ACCEPTED: "the notice holds only the date of issue",
+    F.AUDIENCE: "an audience; the notice model has no audience field",
+    F.PROVENANCE: "provenance information; the notice model has no provenance field",
+    F.RIGHTS_HOLDER: "a rights holder; the notice model has no rights-holder field",
 }
+_RELATION_REASON: Final = "a related resource; the notice model has no relation field"
+_RELATION_KINDS: Final = {
+    F.IS_VERSION_OF: "dcterms:isVersionOf",
+    F.HAS_VERSION: "dcterms:hasVersion",
+    F.REFERENCES: "dcterms:references",
+    F.IS_REFERENCED_BY: "dcterms:isReferencedBy",
+}
+# dates that stand in for the date of issue when it is missing or unusable, in this order
+_FALLBACK_DATES: Final = (F.AVAILABLE, F.CREATED, F.ACCEPTED)
+
+
+@dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one object per format
+class DCDialect:
+    """A Dublin Core metadata format: which element feeds which notice field.
+
+    ``fields`` maps a namespace to its elements' :class:`DCField`; an element outside the table
+    goes to the residue with ``unknown`` as the reason. :meth:`map_record` is the format's
+    :data:`~notice_ld.readers.oai.RecordMapper`; every other step (envelope, headers, deletions,
+    errors) is shared (:mod:`notice_ld.readers.oai`).
+
+    >>> OAI_DC.field_of(DC_NS, "creator"), OAI_DC.field_of(DCTERMS_NS, "isPartOf")
+    (<DCField.CREATOR: 'creator'>, <DCField.IS_PART_OF: 'is-part-of'>)
+    """
+
+    name: str
+    fields: Mapping[str, Mapping[str, DCField]]
+    unknown: str
+
+    def field_of(self, namespace: str, local: str) -> DCField | None:
+        """The field an element feeds, ``None`` for an element outside the table."""
+        table = self.fields.get(namespace)
+        return table.get(local) if table is not None else None
+
+    def map_record(self, metadata: etree._Element, header: Header, minter: Minter | None) -> Mapped:
+        """Map one record's metadata element (see :data:`~notice_ld.readers.oai.RecordMapper`)."""
+        mapping = _Mapping(self, header, minter)
+        mapping.read(metadata)
+        data, problem = mapping.build()
+        if problem is not None:
+            return Mapped(data, mapping.residue, ("id", *problem))
+        return Mapped(data, mapping.residue)
+
+
+OAI_DC: Final = DCDialect(
+    "oai_dc",
+    MappingProxyType({DC_NS: DC_FIELDS, DCTERMS_NS: DC_FIELDS}),
+    "not a Dublin Core element: nothing in the notice model for it",
+)
+"""``oai_dc``: the fifteen Dublin Core elements, and the DCMI terms that feeds mix in."""
+
 _HAL_DOMAIN = re.compile(r"^\[([A-Za-z][A-Za-z0-9_.-]*)\]\s*(.+)$")
 _CODE_LIKE = re.compile(r"^(?:[A-Z]{1,3}\d[\d.\-A-Z]*|\d{3}(?:\.\d+)?)$")
 _URN_ISSN = re.compile(r"^urn:(e|p)?issn:(.+)$", re.IGNORECASE)
 _E_ISSN = re.compile(r"^e-?issn\b\s*:?\s*", re.IGNORECASE)
+_ISSN_IN_TEXT = re.compile(
+    r"(?:^|[\s,;(])(?P<kind>e-?|p-?|print\s+|online\s+)?issn(?:-l)?\s*:?\s*(?P<issn>\d{4}-?\d{3}[\dXx])\b",
+    re.IGNORECASE,
+)
+_BARE_ISSN = re.compile(r"^\d{4}-\d{3}[\dXx]$")
+_DOAJ_TOC = re.compile(r"^https?://(?:www\.)?doaj\.org/toc/(\d{4}-?\d{3}[\dXx])/?$", re.IGNORECASE)
 _ALT_ID = re.compile(r"^info:eu-repo/semantics/altIdentifier/([A-Za-z-]+)/(.+)$")
 _ALT_SCHEMES: Final = {
     "doi": "doi",
@@ -163,132 +267,35 @@ _DOAJ_SOURCE = re.compile(
 )
 _CITATION_LIKE = re.compile(r"⟨|\bpp?\.\s*\d|\bvol\.\s*\d|\bn°\s*\d|,\s*\d{4}\b.*[.,]", re.IGNORECASE)
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_DOI_PREFIX = re.compile(r"^(10\.\d{4,9}/[a-z]+[.:/-])\d+$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Header:
-    """An OAI-PMH record header: identifier, datestamp, sets, and whether the record is deleted."""
-
-    identifier: str | None
-    datestamp: str | None
-    sets: tuple[str, ...] = ()
-    deleted: bool = False
+def outcomes(raw: RawRecord, where: str, minter: Minter | None = None) -> Iterator[Outcome]:
+    """The outcomes of one split ``oai_dc`` record: a notice (and its residue), a deletion, or an error."""
+    return record_outcomes(raw, where, minter, OAI_DC.map_record)
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+def read_oai_dc(chunks: Iterable[bytes], name: str, options: ReaderOptions) -> Iterator[Outcome]:
+    """Read an OAI-PMH response, a bare ``<record>`` or a bare ``oai_dc:dc`` document."""
+    return read_records(chunks, name, options, OAI_DC.map_record)
+
+
+_TAGS: dict[tuple[DCDialect, str, str | None], tuple[str, DCField | None]] = {}
+"""(dialect, tag, prefix) -> (element name, field): a bounded cache (hostile input cannot grow it)."""
 
 
 def _namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
-def read_header(record: etree._Element) -> Header:
-    """The header of a ``<record>`` element (namespace-agnostic: some feeds omit the OAI namespace)."""
-    for child in record:
-        if _local(child.tag) == "header":
-            values: dict[str, list[str]] = {}
-            for part in child:
-                values.setdefault(_local(part.tag), []).append(" ".join((part.text or "").split()))
-            return Header(
-                identifier=next(iter(values.get("identifier", [])), "") or None,
-                datestamp=next(iter(values.get("datestamp", [])), "") or None,
-                sets=tuple(v for v in values.get("setSpec", []) if v),
-                deleted=(child.get("status") or "").strip().lower() == "deleted",
-            )
-    return Header(None, None)
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _metadata_root(record: etree._Element) -> etree._Element | None:
-    for child in record:
-        if _local(child.tag) == "metadata":
-            for inner in child:
-                if isinstance(inner.tag, str):
-                    return inner
-            return None
-    return None
-
-
-def outcomes(raw: RawRecord, where: str, minter: HandleMinter | None = None) -> Iterator[Outcome]:
-    """The outcomes of one split record: a notice (and its residue), a deletion, or an error."""
-    label = f"{raw.hint} ({where}:{raw.line})" if raw.hint else f"{where}:{raw.line}"
-    if raw.error is not None or raw.element is None:
-        yield RecordError(record=label, problem=raw.error or "the record is empty", fix=_BROKEN_FIX)
-        return
-    if raw.bare:
-        header, metadata = Header(None, None), raw.element
-    else:
-        header, metadata = read_header(raw.element), _metadata_root(raw.element)
-        if header.identifier:
-            label = f"{header.identifier} ({where}:{raw.line})"
-    if header.deleted:
-        notice_id = minter.mint(header.identifier) if minter is not None and header.identifier else None
-        yield Deletion(
-            oai_identifier=header.identifier or label, datestamp=header.datestamp, notice_id=notice_id
-        )
-        return
-    if metadata is None:
-        yield RecordError(
-            record=label,
-            problem="the record has no <metadata> (and its header does not say it is deleted)",
-            fix=_BROKEN_FIX,
-        )
-        return
-    mapping = _Mapping(header, minter)
-    mapping.read(metadata)
-    data, problem = mapping.build()
-    if problem is not None:
-        yield RecordError(record=label, field="id", problem=problem[0], fix=problem[1])
-        return
-    try:
-        notice = Notice.from_dict(data, record=label)
-    except RecordError as err:
-        yield err
-        return
-    yield notice
-    if mapping.residue:
-        source = header.identifier or f"{where}:{raw.line}"
-        yield Residue(record=str(notice.id), source=source, items=tuple(mapping.residue))
-
-
-def read_oai_dc(chunks: Iterable[bytes], name: str, options: ReaderOptions) -> Iterator[Outcome]:
-    """Read an OAI-PMH response, a bare ``<record>`` or a bare ``oai_dc:dc`` document."""
-    envelope = Envelope()
-    warned = 0
-    try:
-        for raw in split_records(chunks, envelope=envelope, max_record_bytes=options.max_record_bytes):
-            while warned < len(envelope.warnings):
-                yield ReadWarning(name, *envelope.warnings[warned])
-                warned += 1
-            yield from outcomes(raw, name, options.minter)
-    except XMLDocumentError as exc:
-        for problem, fix in envelope.warnings[warned:]:
-            yield ReadWarning(name, problem, fix)
-        yield RecordError(
-            record=name if exc.line is None else f"{name}:{exc.line}",
-            problem=exc.problem,
-            fix=exc.fix or "repair the document; the records before this point were read",
-        )
-        return
-    for problem, fix in envelope.warnings[warned:]:
-        yield ReadWarning(name, problem, fix)
-    for code, message in envelope.errors:
-        if code != "noRecordsMatch":
-            yield RecordError(
-                record=name,
-                problem=f"the file is an OAI-PMH error response: {code}: {message}",
-                fix="harvest again with arguments the repository accepts",
-            )
-
-
-_TAGS: dict[tuple[str, str | None], tuple[str, str | None]] = {}  # (tag, prefix) -> (element name, role)
-
-
-def _describe(tag: str, prefix: str | None) -> tuple[str, str | None]:
+def _describe(dialect: DCDialect, tag: str, prefix: str | None) -> tuple[str, DCField | None]:
     namespace, local = _namespace(tag), _local(tag)
-    name = prefix or ("dc" if namespace == DC_NS else "")
-    role = _ROLES.get(local) if namespace in (DC_NS, DCTERMS_NS) else None
-    return (f"{name}:{local}" if name else local), role
+    name = prefix or ("dc" if namespace == DC_NS else "dcterms" if namespace == DCTERMS_NS else "")
+    return (f"{name}:{local}" if name else local), dialect.field_of(namespace, local)
 
 
 @dataclass(slots=True)
@@ -301,11 +308,12 @@ class _Value:
 
 @dataclass
 class _Mapping:
-    """Collects a record's values by role, then builds the notice dict and the residue."""
+    """Collects a record's values by field, then builds the notice dict and the residue."""
 
+    dialect: DCDialect
     header: Header
-    minter: HandleMinter | None
-    values: dict[str, list[_Value]] = field(default_factory=dict)
+    minter: Minter | None
+    values: dict[DCField, list[_Value]] = field(default_factory=dict)
     residue: list[ResidueItem] = field(default_factory=list)
 
     def note(self, element: str, value: str, reason: str) -> None:
@@ -315,25 +323,26 @@ class _Mapping:
 
     def read(self, metadata: etree._Element) -> None:
         values = self.values
+        dialect = self.dialect
         for child in metadata:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
             prefix = getattr(child, "prefix", None)
-            known = _TAGS.get((tag, prefix))
+            known = _TAGS.get((dialect, tag, prefix))
             if known is None:
-                known = _describe(tag, prefix)
-                if len(_TAGS) < 4096:  # a bounded cache: hostile input cannot grow it without end
-                    _TAGS[(tag, prefix)] = known
-            element, role = known
+                known = _describe(dialect, tag, prefix)
+                if len(_TAGS) < 4096:
+                    _TAGS[(dialect, tag, prefix)] = known
+            element, target = known
             raw = child.text or "" if len(child) == 0 else "".join(child.itertext())
-            text, notes = dc.clean_text(raw, block=role == "abstract")
+            text, notes = dc.clean_text(raw, block=target is F.ABSTRACT)
             if not text:
                 continue  # an empty element carries nothing
             for note in notes:
                 self.note(element, text, note)
-            if role is None:
-                self.note(element, text, "not a Dublin Core element: nothing in the notice model for it")
+            if target is None:
+                self.note(element, text, dialect.unknown)
                 continue
             lang = scheme = None
             attributes = child.items()  # one call instead of three get()s; most elements have none
@@ -353,15 +362,15 @@ class _Mapping:
                             element, text, f"xml:lang {given!r} is not a language ({why}); kept without it"
                         )
                 scheme = xsi_type or plain_scheme
-            bucket = values.get(role)
+            bucket = values.get(target)
             if bucket is None:
-                bucket = values[role] = []
+                bucket = values[target] = []
             bucket.append(_Value(element, text, lang, scheme))
 
-    def _all(self, *roles: str) -> list[_Value]:
-        if len(roles) == 1:  # the common call: a copy of one list
-            return list(self.values.get(roles[0], ()))
-        return [v for role in roles for v in self.values.get(role, [])]
+    def _all(self, *targets: DCField) -> list[_Value]:
+        if len(targets) == 1:  # the common call: a copy of one list
+            return list(self.values.get(targets[0], ()))
+        return [v for target in targets for v in self.values.get(target, [])]
 
     # ------------------------------------------------------------------ building
 
@@ -369,21 +378,21 @@ class _Mapping:
         data: dict[str, Any] = {}
         kind = self._type(data)
         self._texts(data)
-        self._agents(data)
+        self._agents(data, kind)
         self._subjects(data)
         self._dates(data)
         self._languages(data)
         self._rights(data)
         problem = self._identifiers(data, kind)
-        for role, reason in _REASONS.items():
-            for value in self.values.get(role, []) if role != "relation" else ():
+        for target, reason in _REASONS.items():
+            for value in self.values.get(target, []):
                 self.note(value.element, value.text, reason)
         return data, problem
 
     def _type(self, data: dict[str, Any]) -> str | None:
         chosen: str | None = None
         label: str | None = None
-        for value in self._all("type"):
+        for value in self._all(F.TYPE):
             kind, how = dc.document_type(value.text)
             if how == "version":
                 self.note(
@@ -411,10 +420,10 @@ class _Mapping:
         return chosen
 
     def _texts(self, data: dict[str, Any]) -> None:
-        for role, key in (("title", "titles"), ("abstract", "abstracts")):
+        for target, key in ((F.TITLE, "titles"), (F.ABSTRACT, "abstracts")):
             seen: set[tuple[str, str | None]] = set()
             items = []
-            for value in self._all(role):
+            for value in self._all(target):
                 if (value.text, value.lang) in seen:
                     continue
                 seen.add((value.text, value.lang))
@@ -424,8 +433,10 @@ class _Mapping:
             if items:
                 data[key] = items
 
-    def _agent(self, value: _Value, default: str = "person") -> dict[str, Any] | None:
-        agent = dc.parse_agent(value.text, default="organization" if default == "organization" else "person")
+    def _agent(self, value: _Value, name: str) -> dc.AgentReading:
+        """Read one name of ``value`` (ORCIDs checked, notes on what was set aside)."""
+        reading = dc.read_agent(name)
+        agent = reading.agent
         kept = []
         for text in agent.get("identifiers", []):
             try:
@@ -436,36 +447,78 @@ class _Mapping:
             agent["identifiers"] = kept
             if not kept:
                 del agent["identifiers"]
-        return agent
+        if reading.note:
+            self.note(value.element, value.text, reading.note)
+        if agent.get("type") == "person" and "name" in agent and dc.is_user_name(agent["name"]):
+            self.note(
+                value.element,
+                value.text,
+                "an account name rather than a person's name; kept as the name of a person",
+            )
+        return reading
 
-    def _agents(self, data: dict[str, Any]) -> None:
-        creators = [a for a in (self._agent(v) for v in self._all("creator")) if a]
+    def _agents(self, data: dict[str, Any], kind: str | None) -> None:
+        creators: list[dict[str, Any]] = []
+        contributors: list[dict[str, Any]] = []
+        et_al = False
+        for target in (F.CREATOR, F.CONTRIBUTOR):
+            for value in self._all(target):
+                names, more = dc.split_agents(value.text)
+                et_al = et_al or (more and target is F.CREATOR)
+                for name in names:
+                    reading = self._agent(value, name)
+                    role = reading.role
+                    if target is F.CREATOR and role in (None, "contributor"):
+                        creators.append(reading.agent)
+                        continue
+                    if role is None and kind == "thesis" and reading.agent["type"] == "person":
+                        role = "thesis_advisor"
+                        self.note(
+                            value.element,
+                            value.text,
+                            "read as the thesis advisor: a thesis's person contributors are its advisors "
+                            "(no role is written)",
+                        )
+                    contributors.append({"role": role or "contributor", "agent": reading.agent})
         if creators:
             data["creators"] = creators
-        contributors = [
-            {"role": "contributor", "agent": a}
-            for a in (self._agent(v) for v in self._all("contributor"))
-            if a
-        ]
+            if et_al:
+                data["creators_et_al"] = True
         if contributors:
             data["contributors"] = contributors
-        publishers = self._all("publisher")
-        if publishers:
-            data["publisher"] = {"type": "organization", "name": publishers[0].text}
-            for value in publishers[1:]:
-                if value.text != publishers[0].text:
-                    self.note(
-                        value.element,
-                        value.text,
-                        f"a second publisher; the notice holds one ({publishers[0].text})",
-                    )
+
+    def _publishers(self, data: dict[str, Any], container: dict[str, Any]) -> None:
+        """The publisher; when the journal is identified (ISSN, URL) without a title, the publisher
+        value naming it is the journal's title (OpenEdition gives the journal as first publisher)."""
+        publishers = self._all(F.PUBLISHER)
+        if container and "title" not in container and publishers:
+            journal = _journal_among(publishers, container.get("iri"))
+            if journal is not None:
+                container["title"] = journal.text
+                publishers.remove(journal)
+                self.note(
+                    journal.element,
+                    journal.text,
+                    "taken as the journal's title: the record identifies the journal (ISSN, URL) "
+                    "without naming it, and names it among the publishers",
+                )
+        if not publishers:
+            return
+        data["publisher"] = {"type": "organization", "name": publishers[0].text}
+        for value in publishers[1:]:
+            if value.text != publishers[0].text:
+                self.note(
+                    value.element,
+                    value.text,
+                    f"a second publisher; the notice holds one ({publishers[0].text})",
+                )
 
     def _subjects(self, data: dict[str, Any]) -> None:
         keywords: list[dict[str, str]] = []
         subjects: list[dict[str, Any]] = []
         disciplines: list[dict[str, Any]] = []
         seen: set[tuple[str, str | None]] = set()
-        for value in self._all("subject"):
+        for value in self._all(F.SUBJECT):
             if (value.text, value.lang) in seen:
                 continue
             seen.add((value.text, value.lang))
@@ -504,13 +557,15 @@ class _Mapping:
 
     def _dates(self, data: dict[str, Any]) -> None:
         issued: str | None = None
-        for value in self._all("issued", "date"):
+        unusable: list[_Value] = []
+        for value in self._all(F.ISSUED, F.DATE):
             if value.text.lower().startswith("info:eu-repo/date/"):
                 self.note(value.element, value.text, "an embargo or other dated event; not the date of issue")
                 continue
             date, note = dc.parse_date(value.text)
             if date is None:
                 self.note(value.element, value.text, note or "not a date")
+                unusable.append(value)
             elif issued is None:
                 issued = date
                 if note:
@@ -520,12 +575,34 @@ class _Mapping:
                 self.note(
                     value.element, value.text, f"a second date; the notice holds one (issued {issued}){extra}"
                 )
+        if issued is None:
+            # no usable date of issue: the first usable other date stands in, and the choice is told
+            for target in _FALLBACK_DATES:
+                for value in self.values.get(target, []):
+                    date, note = dc.parse_date(value.text)
+                    if date is None:
+                        continue
+                    issued = date
+                    self.values[target].remove(value)
+                    instead = (
+                        f" ({', '.join(repr(v.text) for v in unusable)} is not a usable date)"
+                        if unusable
+                        else " (the record gives no date of issue)"
+                    )
+                    self.note(
+                        value.element,
+                        value.text,
+                        f"used as the date of issue ({date}){instead}" + (f"; {note}" if note else ""),
+                    )
+                    break
+                if issued is not None:
+                    break
         if issued is not None:
             data["issued"] = issued
 
     def _languages(self, data: dict[str, Any]) -> None:
         tags: list[str] = []
-        for value in self._all("language"):
+        for value in self._all(F.LANGUAGE):
             tag, why = dc.language_tag(value.text)
             if tag is None:
                 self.note(value.element, value.text, why or "not a language")
@@ -536,9 +613,9 @@ class _Mapping:
 
     def _rights(self, data: dict[str, Any]) -> None:
         licences: list[tuple[_Value, dc.Rights]] = []
-        for value in self._all("licence", "rights"):
+        for value in self._all(F.LICENCE, F.ACCESS_RIGHTS, F.RIGHTS):
             found = dc.rights(value.text)
-            if found.kind == "access":
+            if found.kind == "access" or dc.access_rights(value.text) is not None:
                 self.note(
                     value.element, value.text, "an access status; the notice model has no access-rights field"
                 )
@@ -620,34 +697,55 @@ class _Mapping:
             elif found not in pids:
                 pids.append(found)
 
-        for value in self._all("identifier"):
+        def take_issns(value: _Value) -> bool:
+            """ISSNs written in a text (``ISSN 1234-5678``, ``e-ISSN: …``, a DOAJ journal page)."""
+            toc = _DOAJ_TOC.match(value.text)
+            if toc:
+                take(value, toc.group(1), "issn")
+                return True
+            found = list(_ISSN_IN_TEXT.finditer(value.text))
+            for match in found:
+                electronic = (match.group("kind") or "").lower().startswith(("e", "online"))
+                take(value, match.group("issn"), "eissn" if electronic else "issn")
+            return bool(found)
+
+        relations = self.values.pop(F.RELATION, [])
+        for value in self._all(F.IDENTIFIER):
             take(value, value.text)
-        for value in self._all("relation"):
+        for value in relations:
             alt = _ALT_ID.match(value.text)
             if alt and alt.group(1).lower() in _ALT_SCHEMES:
                 take(value, alt.group(2), _ALT_SCHEMES[alt.group(1).lower()])
-                self.values["relation"].remove(value)
             elif alt:
                 self.note(
                     value.element, value.text, "an identifier of a kind the notice model has no scheme for"
                 )
-                self.values["relation"].remove(value)
             elif value.text.startswith("info:eu-repo/grantAgreement/"):
                 self.note(
                     value.element, value.text, "funding information; the notice model has no funding field"
                 )
-                self.values["relation"].remove(value)
-        for value in self._all("is-part-of"):
+            elif _URN_ISSN.match(value.text):
+                take(value, value.text)
+            elif not take_issns(value):
+                self.note(value.element, value.text, self._relation_reason(value, pids))
+        for value in self._all(F.IS_PART_OF):
             if _URN_ISSN.match(value.text):
                 take(value, value.text)
+            elif _BARE_ISSN.match(value.text):
+                take(value, value.text, "issn")
             elif _URL.match(value.text):
                 container.setdefault("iri", value.text)
+            elif take_issns(value):
+                title = _ISSN_IN_TEXT.sub("", value.text).strip(" ,;:()")
+                if title:
+                    container.setdefault("title", title)
             else:
                 container.setdefault("title", value.text)
-        # relations left after identifiers were taken out go to the residue
-        for value in self.values.pop("relation", []):
-            self.note(value.element, value.text, _REASONS["relation"])
-        self.values.pop("relation", None)
+        for target, term in _RELATION_KINDS.items():
+            for value in self._all(target):
+                self.note(value.element, value.text, f"a related resource ({term}); {_RELATION_REASON}")
+        for value in self._all(F.OTHER_RELATION):
+            self.note(value.element, value.text, _RELATION_REASON)
 
         # the notice id
         pids.sort(key=lambda i: _PID_ORDER.index(i.scheme) if i.scheme in _PID_ORDER else len(_PID_ORDER))
@@ -668,11 +766,12 @@ class _Mapping:
                 if self.header.identifier
                 else "give the record a DOI, Handle or URL in dc:identifier"
             )
+            self._publishers(data, container)
             return "the record has no usable identifier (DOI, Handle, ARK, HAL id, NNT, URN or URL)", fix
         ident_list: list[Any] = list(others)
 
         # source, citation, container
-        self._source(data, container, pids, urls)
+        self._source(data, container, pids, urls, take_issns)
         if isbns:
             if kind == "chapter":
                 container.setdefault("isbn", isbns[0])
@@ -689,6 +788,7 @@ class _Mapping:
                 container["eissn"] = (electronic or printed).pop(0)
             for extra in electronic + printed:
                 self.note(elements[extra], extra, "a third ISSN; the journal holds an ISSN and an e-ISSN")
+        self._publishers(data, container)
         if container:
             if "title" in container:
                 data["container"] = container
@@ -707,20 +807,38 @@ class _Mapping:
             data["identifiers"] = ident_list
         return None
 
+    def _relation_reason(self, value: _Value, pids: list[ids.Identifier]) -> str:
+        """Why a ``dc:relation`` is residue, saying what kind of relation it is when that is clear:
+        a DOI of the same series as the record's (Zenodo's concept DOI: all versions)."""
+        try:
+            target = ids.parse(value.text)
+        except IdentifierError:
+            return _RELATION_REASON
+        own = next((p for p in pids if p.scheme is ids.Scheme.DOI), None)
+        if target.scheme is ids.Scheme.DOI and own is not None and target != own:
+            mine, theirs = _DOI_PREFIX.match(own.value), _DOI_PREFIX.match(target.value)
+            if mine and theirs and mine.group(1).lower() == theirs.group(1).lower():
+                return (
+                    "a related resource (dcterms:isVersionOf: the concept DOI of all the versions of this "
+                    f"record); {_RELATION_REASON}"
+                )
+        return _RELATION_REASON
+
     def _source(
         self,
         data: dict[str, Any],
         container: dict[str, Any],
         pids: list[ids.Identifier],
         urls: list[ids.Identifier],
+        take_issns: Any,
     ) -> None:
         known_urls: set[str] | None = None  # the URLs and PID IRIs of the record, built if a source is a URL
-        for value in self._all("citation"):
+        for value in self._all(F.CITATION):
             if "citation" not in data:
                 data["citation"] = value.text
             else:
                 self.note(value.element, value.text, "a second citation; the notice holds one")
-        for value in self._all("source"):
+        for value in self._all(F.SOURCE):
             if _URL.match(value.text):
                 if known_urls is None:
                     known_urls = {u.value for u in urls} | {p.iri for p in pids}
@@ -730,6 +848,20 @@ class _Mapping:
                         value.text,
                         "a source URL; the notice model has no field for the resource this one comes from",
                     )
+                continue
+            if _URN_ISSN.match(value.text) or _BARE_ISSN.match(value.text):
+                take_issns(_Value(value.element, f"ISSN {value.text.rsplit(':', 1)[-1]}", None, None))
+                continue
+            if (
+                "citation" not in data
+                and _CITATION_LIKE.search(value.text) is None
+                and _ISSN_IN_TEXT.search(value.text)
+                and take_issns(value)
+            ):
+                title = _ISSN_IN_TEXT.sub("", value.text).strip(" ,;:()")
+                if title and "title" not in container:
+                    container["title"] = title
+                    data.setdefault("source", title)
                 continue
             doaj = _DOAJ_SOURCE.match(value.text)
             if (
@@ -753,6 +885,25 @@ class _Mapping:
                 self.note(value.element, value.text, "a second source; the notice holds one")
         if container and "title" not in container and "source" in data:
             container["title"] = data["source"]
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalnum() or c == " ")
+
+
+def _journal_among(publishers: list[_Value], iri: str | None) -> _Value | None:
+    """The publisher value that names the journal: the one the journal's URL names
+    (``…/conflits`` → ``Cultures & conflits``), else the first of several when it is not an
+    organisation's name."""
+    if iri:
+        slug = _folded(iri.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))
+        if len(slug) >= 3:
+            for value in publishers:
+                if slug in _folded(value.text):
+                    return value
+    if len(publishers) >= 2 and dc.parse_agent(publishers[0].text)["type"] != "organization":
+        return publishers[0]
+    return None
 
 
 def _same_iri(a: str, b: str) -> bool:
