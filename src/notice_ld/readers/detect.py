@@ -193,7 +193,28 @@ def _first_value(text: bytes) -> tuple[Any, bool] | None:
             return [item], False
         except (ValueError, RecursionError):
             return None
-    return None
+    return _first_enveloped(decoded)
+
+
+# a head cut inside an API page (one long line, or pretty-printed): the list of records it opens
+_ENVELOPE_LIST: Final = re.compile(r'"(?:items|results|docs|data)"\s*:\s*\[\s*')
+_ITEMS_ENVELOPE: Final = frozenset({"items", "total-results", "items-per-page", "query", "next-cursor"})
+_CROSSREF_WORK: Final = re.compile(r'\A\{\s*"status"\s*:\s*"ok"\s*,\s*"message-type"\s*:\s*"work')
+
+
+def _first_enveloped(decoded: str) -> tuple[Any, bool] | None:
+    """The first record of an API page whose head does not read as a whole (its first item),
+    or a Crossref answer known by its first keys."""
+    if _CROSSREF_WORK.match(decoded):
+        return {"message-type": "work", "message": {}}, False
+    found = _ENVELOPE_LIST.search(decoded)
+    if found is None:
+        return None
+    try:
+        item, _ = json.JSONDecoder().raw_decode(decoded, found.end())
+    except (ValueError, RecursionError):
+        return None
+    return [item], False
 
 
 def _json_kind(value: Any) -> InputFormat | None:
@@ -203,6 +224,9 @@ def _json_kind(value: Any) -> InputFormat | None:
     if not isinstance(value, Mapping):
         return None
     keys = set(value)
+    items = value.get("items")
+    if isinstance(items, list) and keys <= _ITEMS_ENVELOPE:
+        return _json_kind(items)  # Crossref's data files and /works messages: {"items": [...]}
     if "@context" in keys or "@graph" in keys or ("@type" in keys and "@id" in keys | {"@id"}):
         context = json.dumps(value.get("@context", ""))
         if "schema.org" in context and "purl.org" not in context:

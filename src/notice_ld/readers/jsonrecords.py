@@ -547,8 +547,11 @@ class Draft:
         self.residue: list[ResidueItem] = []
 
     def note(self, element: str, value: Any, reason: str) -> None:
-        """Add ``value`` (any JSON value: written as JSON if it is not text) to the residue."""
-        self.residue.append(ResidueItem(element, shown(value), reason))
+        """Add ``value`` (any JSON value: written as JSON if it is not text) to the residue
+        (once: the same element, value and reason twice are one item)."""
+        item = ResidueItem(element, shown(value), reason)
+        if item not in self.residue:
+            self.residue.append(item)
 
     def text(self, element: str, value: Any, *, block: bool = False) -> str | None:
         """A text value (numbers are written as text), cleaned as Dublin Core values are
@@ -593,6 +596,44 @@ class Draft:
         if tag is None:
             self.note(element, value, why or "not a language")
         return tag
+
+    def date_parts(self, element: str, value: Any) -> str | None:
+        """A CSL / Crossref date ``{"date-parts": [[2020, 1, 17]]}`` as ``YYYY[-MM[-DD]]``
+        (parts may be numbers or digit strings; a date that does not exist is noted).
+
+        >>> draft = Draft()
+        >>> draft.date_parts("a", {"date-parts": [[2020, 1, 7]]}), draft.date_parts("b", {"date-parts": []})
+        ('2020-01-07', None)
+        """
+        import calendar
+
+        parts = value.get("date-parts") if isinstance(value, Mapping) else None
+        if not isinstance(parts, list) or not parts or not isinstance(parts[0], list) or not parts[0]:
+            if value is not None and not (isinstance(value, Mapping) and parts is None):
+                self.note(element, value, 'not a date: write {"date-parts": [[YYYY, MM, DD]]}')
+            return None
+        first = parts[0]
+        if first[0] is None:
+            return None
+        numbers: list[int] = []
+        for part in first[:3]:
+            if isinstance(part, bool) or not isinstance(part, (int, str)) or not str(part).isdigit():
+                break
+            numbers.append(int(part))
+        if not numbers:
+            self.note(element, value, 'not a date: write {"date-parts": [[YYYY, MM, DD]]}')
+            return None
+        year = numbers[0]
+        if not 1 <= year <= 9999:
+            self.note(element, value, f"year {year} is not a year of four digits")
+            return None
+        if len(numbers) >= 2 and not 1 <= numbers[1] <= 12:
+            self.note(element, value, f"month {numbers[1]} does not exist")
+            return f"{year:04d}"
+        if len(numbers) == 3 and not 1 <= numbers[2] <= calendar.monthrange(year, numbers[1])[1]:
+            self.note(element, value, f"day {numbers[2]} does not exist in {year:04d}-{numbers[1]:02d}")
+            return f"{year:04d}-{numbers[1]:02d}"
+        return "-".join(f"{n:0{4 if i == 0 else 2}d}" for i, n in enumerate(numbers))
 
 
 def shown(value: Any) -> str:
