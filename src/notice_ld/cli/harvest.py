@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._registry import add_registry_options, minter_from
 
 __all__ = ["register"]
 
@@ -32,6 +33,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--prefix", default=None, help="Handle prefix: mint ids from OAI identifiers for records without one"
     )
+    add_registry_options(parser)
     parser.add_argument("-o", "--output", default="-", help="JSON Lines output file (default: stdout)")
     parser.add_argument(
         "--load",
@@ -59,7 +61,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     """Run ``harvest``."""
     from notice_ld.harvest import Harvester, HarvestReport, HarvestState, JsonlSink, RetryPolicy, harvest_into
-    from notice_ld.identifiers import HandleMinter
     from notice_ld.readers import ReaderOptions
     from notice_ld.readers.outcomes import residue_summary
 
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     from_date = args.from_date
     if from_date is None and state is not None:
         from_date = state.get(args.endpoint, args.set_spec, args.metadata_prefix)
-    options = ReaderOptions(minter=HandleMinter(args.prefix) if args.prefix else None)
+    # the records come once, in the repository's order: each new key is minted as it comes
+    options = ReaderOptions(minter=minter_from(args, args.store if args.load else None))
     harvester = Harvester(
         args.endpoint,
         metadata_prefix=args.metadata_prefix,

@@ -12,6 +12,7 @@ import json
 import sys
 
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._registry import add_registry_options, premint
 from notice_ld.cli._store import add_store_options, open_from, resume_path
 from notice_ld.cli.convert import add_mapping_options, check_inputs, pipeline_from
 from notice_ld.errors import StoreError
@@ -30,6 +31,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--report", default=None, help="write a JSON report here")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary")
     add_mapping_options(parser)
+    add_registry_options(parser, prefix=True)
     add_store_options(parser, iris=False)
     parser.set_defaults(handler=run)
 
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``load``."""
     pipeline = pipeline_from(args, validate=not args.no_validate)
     check_inputs(args.inputs)
+    premint(pipeline, args.inputs, quiet=args.quiet)
     resume = args.resume or (resume_path(args.endpoint) if args.endpoint else None)
     try:
         store = open_from(args, resume=resume)

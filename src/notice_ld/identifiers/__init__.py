@@ -20,6 +20,8 @@ registry every function here iterates over.
 Minting is deterministic (same key, same result on every run and machine):
 :class:`HandleMinter` / :func:`mint_handle` for Handle-style record identifiers, :func:`mint_iri`
 (with :func:`slug`) for IRIs of people, journals and organisations that have no identifier.
+:class:`HandleRegistry` remembers minted Handles across runs and processes (SQLite), with a
+collision rule that depends only on the keys (:mod:`~notice_ld.identifiers.registry`).
 
 Modules: :mod:`~notice_ld.identifiers.schemes` (the registry), :mod:`~notice_ld.identifiers.parsing`
 and :mod:`~notice_ld.identifiers.detection`, :mod:`~notice_ld.identifiers.minting` (Handles),
@@ -31,15 +33,21 @@ from notice_ld.identifiers.detection import detect
 from notice_ld.identifiers.iri import mint_iri, slug
 from notice_ld.identifiers.minting import HandleMinter, mint_handle
 from notice_ld.identifiers.parsing import isbn10, parse
+from notice_ld.identifiers.registry import HandleRegistry, HandleSeries, Minter, MintPlan, plan_handles
 
 __all__ = [
     "HandleMinter",
+    "HandleRegistry",
+    "HandleSeries",
     "Identifier",
+    "MintPlan",
+    "Minter",
     "Scheme",
     "detect",
     "isbn10",
     "mint_handle",
     "mint_iri",
     "parse",
+    "plan_handles",
     "slug",
 ]
