@@ -56,7 +56,7 @@ _BY_PREFIX: Final[Mapping[bytes, InputFormat]] = {
     b"datacite": InputFormat.DATACITE_XML,
 }
 _ROOT: Final = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
-_XML_PROLOG: Final = re.compile(rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL)
+_XML_PROLOG: Final = re.compile(rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)*", re.DOTALL)
 
 _BIBTEX: Final = re.compile(rb"\A(?:\s*%[^\n]*\n)*\s*@\s*[A-Za-z]+\s*[{(]")
 _RIS: Final = re.compile(rb"\A\s*TY  -")
