@@ -56,12 +56,16 @@ _BY_PREFIX: Final[Mapping[bytes, InputFormat]] = {
     b"datacite": InputFormat.DATACITE_XML,
 }
 _ROOT: Final = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
-_XML_PROLOG: Final = re.compile(rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)*", re.DOTALL)
+_XML_PROLOG: Final = re.compile(
+    rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)*", re.DOTALL
+)
 
 _BIBTEX: Final = re.compile(rb"\A(?:\s*%[^\n]*\n)*\s*@\s*[A-Za-z]+\s*[{(]")
 _RIS: Final = re.compile(rb"\A\s*TY  -")
 _TURTLE: Final = re.compile(
-    rb"\A(?:\s*#[^\n]*\n)*\s*(?:@prefix\s|@base\s|PREFIX\s|BASE\s|<[^>\s]*>\s*<|<[^>\s]*>\s+a\s|_:\w+\s+<)",
+    # an N-Triples subject is an absolute IRI followed on its line by the predicate (not <html><head>)
+    rb"\A(?:\s*#[^\n]*\n)*\s*(?:@prefix\s|@base\s|PREFIX\s|BASE\s"
+    rb"|<[^>\s]*:[^>\s]*>[ \t]+<|<[^>\s]*>\s+a\s|_:\w+\s+<)",
     re.IGNORECASE,
 )
 
