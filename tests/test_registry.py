@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
-import os
 import pickle
 import sqlite3
-import subprocess
 import sys
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -357,16 +357,27 @@ def oai(records: list[tuple[str, str]]) -> str:
     )
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "notice_ld", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Ran]:
+    """``notice-ld ARGS`` run in this process, in the folder ``cwd`` (``stdin``: its standard input)."""
+    from notice_ld.cli import main
+
+    def run(*args: str, cwd: Path, stdin: str = "") -> Ran:
+        monkeypatch.chdir(cwd)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        status = main(list(args))
+        out, err = capsys.readouterr()
+        return Ran(status, out, err)
+
+    return run
 
 
 def handles_in(path: Path) -> set[str]:
@@ -374,12 +385,18 @@ def handles_in(path: Path) -> set[str]:
     return {part.split(">")[0] for part in text.split("<https://hdl.handle.net/")[1:]}
 
 
-def test_convert_the_issues_pair_in_two_runs_gives_two_handles(tmp_path: Path) -> None:
+def test_convert_the_issues_pair_in_two_runs_gives_two_handles(
+    tmp_path: Path, cli: Callable[..., Ran]
+) -> None:
     first, second = tmp_path / "a.xml", tmp_path / "b.xml"
     first.write_text(oai([(PAIR[0], "Un")]), encoding="utf-8")
     second.write_text(oai([(PAIR[1], "Deux")]), encoding="utf-8")
-    one = cli("convert", str(first), "--prefix", "10670", "-f", "ntriples", "-o", "a.nt", cwd=tmp_path)
+    one = cli(
+        "convert", str(first), "--prefix", "10670", "-f", "ntriples", "-o", "a.nt", "--report", "r.json",
+        cwd=tmp_path,
+    )  # fmt: skip
     assert one.returncode == 0, one.stderr
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["converted"] == 1
     assert "1 Handles minted, 0 already issued" in one.stderr
     assert (tmp_path / "notice-ld-handles.sqlite").exists()  # the default: beside ./notice-ld-store
     two = cli("convert", str(second), "--prefix", "10670", "-f", "ntriples", "-o", "b.nt", cwd=tmp_path)
@@ -394,7 +411,9 @@ def test_convert_the_issues_pair_in_two_runs_gives_two_handles(tmp_path: Path) -
     assert alone.returncode == 0 and "10670/1.bynxx1" in (tmp_path / "d.ttl").read_text(encoding="utf-8")
 
 
-def test_convert_gives_the_same_handles_in_any_order_with_any_jobs(tmp_path: Path) -> None:
+def test_convert_gives_the_same_handles_in_any_order_with_any_jobs(
+    tmp_path: Path, cli: Callable[..., Ran]
+) -> None:
     keys = [PAIR[0], *POOL[:40], PAIR[1]]
     files = []
     for i in range(3):
@@ -418,7 +437,7 @@ def test_convert_gives_the_same_handles_in_any_order_with_any_jobs(tmp_path: Pat
     assert (tmp_path / "a.nq").read_bytes() == (tmp_path / "c.nq").read_bytes()  # --jobs: same bytes
 
 
-def test_mint_command_with_the_registry(tmp_path: Path) -> None:
+def test_mint_command_with_the_registry(tmp_path: Path, cli: Callable[..., Ran]) -> None:
     tsv = tmp_path / "old.tsv"
     tsv.write_text("10670/1.bynxx1\toai:cairn.info:OTHER\n10670/1.bynxx1\toai:x:clash\n", encoding="utf-8")
     result = cli(
@@ -431,11 +450,9 @@ def test_mint_command_with_the_registry(tmp_path: Path) -> None:
     assert result.stdout.split() == ["10670/1.50msqa", "10670/1.oygjiq"]
     exported = (tmp_path / "all.tsv").read_text(encoding="utf-8").splitlines()
     assert len(exported) == 3 and "10670/1.bynxx1\toai:cairn.info:OTHER" in exported
-    stdin = subprocess.run(
-        [sys.executable, "-m", "notice_ld", "mint", "--prefix", "10670", "--registry", "r.sqlite", "-"],
-        input=f"{PAIR[1]}\n\n", capture_output=True, text=True, cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, timeout=60,
-    )  # fmt: skip
+    stdin = cli(
+        "mint", "--prefix", "10670", "--registry", "r.sqlite", "-", cwd=tmp_path, stdin=f"{PAIR[1]}\n\n"
+    )
     assert stdin.stdout == "10670/1.oygjiq\n"
     clash = cli("mint", "--prefix", "10670", "--registry", "r.sqlite", "--no-registry", "k", cwd=tmp_path)
     assert clash.returncode == 2 and "contradict" in clash.stderr
@@ -445,7 +462,7 @@ def test_mint_command_with_the_registry(tmp_path: Path) -> None:
     assert refused.returncode == 2 and "Traceback" not in refused.stderr and "registry" in refused.stderr
 
 
-def test_load_and_site_mint_through_the_registry(tmp_path: Path) -> None:
+def test_load_and_site_mint_through_the_registry(tmp_path: Path, cli: Callable[..., Ran]) -> None:
     source = tmp_path / "in.xml"
     source.write_text(oai([(PAIR[0], "Un"), (PAIR[1], "Deux")]), encoding="utf-8")
     store = tmp_path / "stores" / "main"
@@ -462,13 +479,3 @@ def test_load_and_site_mint_through_the_registry(tmp_path: Path) -> None:
         assert reg.lookup(PAIR[1]) == "10670/1.bynxx1" and reg.lookup(PAIR[0]) == "10670/1.50msqa"
     no_prefix = cli("load", str(source), "--registry", "x.sqlite", cwd=tmp_path)
     assert no_prefix.returncode == 2 and "--prefix" in no_prefix.stderr
-
-
-def test_json_reports_do_not_change_with_the_registry(tmp_path: Path) -> None:
-    source = tmp_path / "in.xml"
-    source.write_text(oai([(PAIR[0], "Un")]), encoding="utf-8")
-    result = cli(
-        "convert", str(source), "--prefix", "10670", "--report", "r.json", "-o", "o.ttl", cwd=tmp_path
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["converted"] == 1
