@@ -61,7 +61,7 @@ class PageMetadata:
 
 
 def page_metadata(data: bytes) -> PageMetadata:
-    """Parse a page (bytes; its encoding from its ``<meta charset>`` or UTF-8) with lxml.
+    """Parse a page (bytes: UTF-8, else the encoding its ``<meta charset>`` names) with lxml.
 
     >>> m = page_metadata(b'<html><head><meta name="DC.Title" content="T">'
     ...                   b'<script type="application/ld+json">{"@type": "Book"}</script></head></html>')
@@ -71,7 +71,14 @@ def page_metadata(data: bytes) -> PageMetadata:
     import lxml.html
     from lxml import etree
 
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    try:  # bytes that are UTF-8 are read as UTF-8 (lxml's default without <meta charset> is Latin-1)
+        data.decode("utf-8")
+        encoding: str | None = "utf-8"
+    except UnicodeDecodeError:
+        encoding = None  # the page's <meta charset>, else lxml's guess
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, encoding=encoding
+    )
     found = PageMetadata()
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
@@ -403,7 +410,9 @@ def _merge(data: dict[str, Any], tags: _Tags, residue: list[ResidueItem]) -> Non
     """JSON-LD first; the tags fill what it lacks; disagreements go to the residue."""
     for key, value in tags.data.items():
         element = tags.source.get(key, key)
-        if key not in data:
+        if key == "creators" and key in data:
+            _add_identifiers(data[key], value)
+        if key not in data and key != "identifiers":
             data[key] = value
             continue
         if key == "identifiers":
@@ -454,6 +463,16 @@ def _merge(data: dict[str, Any], tags: _Tags, residue: list[ResidueItem]) -> Non
             residue.append(
                 ResidueItem(element, shown, f"differs from the JSON-LD's {key}; the JSON-LD is kept")
             )
+
+
+def _add_identifiers(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> None:
+    """The tags' ORCIDs given to the JSON-LD's people of the same family name (in order)."""
+    for agent, other in zip(ours, theirs, strict=False):
+        if agent.get("family") and agent.get("family") == other.get("family") and other.get("identifiers"):
+            known = agent.setdefault("identifiers", [])
+            for identifier in other["identifiers"]:
+                if identifier not in known:
+                    known.append(identifier)
 
 
 def _matches(data: dict[str, Any], tags: dict[str, Any]) -> bool:

@@ -330,6 +330,9 @@ def _class_kind(iri: str) -> tuple[str, str | None] | None:
 
 _XML_START: Final = re.compile(rb"\A(?:<\?xml|<!--|<!DOCTYPE|<[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?[\s/>])")
 _TURTLE_DIRECTIVE: Final = re.compile(rb"(?im)^\s*(?:@prefix|@base|prefix\s|base\s)")
+_TURTLE_TRIPLE: Final = re.compile(
+    rb"(?m)^\s*(?:<[^>\s]*>|[\w-]*:[\w.-]*|_:\S+)\s+(?:a|<[^>\s]*>|[\w-]*:[\w.-]*)\s"
+)
 _TRIG_GRAPH: Final = re.compile(rb"(?m)^\s*(?:GRAPH\s+)?(?:<[^>\s]*>|[\w-]*:[\w.-]*)?\s*\{")
 _NT_TERM: Final = rb'(?:<[^>\s]*>|_:[^\s<>"]+|"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^<[^>\s]*>)?)'
 _NT_LINE: Final = re.compile(
@@ -362,14 +365,16 @@ def sniff_syntax(head: bytes) -> RdfFormat | None:
     # the last line may be cut by the head's end
     whole = len(stripped) == len(head.lstrip()) or head.endswith(b"\n")
     complete = (lines if whole else lines[:-1])[:200]
-    if complete and all(_NT_LINE.match(line) for line in complete):
-        quads = any(m is not None and m.group(1) for m in map(_NT_LINE.match, complete))
+    matches = [_NT_LINE.match(line) for line in complete]
+    # line-based when the lines are statements (a few broken lines are the reader's to report)
+    if matches and matches[0] is not None and sum(m is not None for m in matches) * 5 >= len(matches) * 4:
+        quads = any(m is not None and m.group(1) for m in matches)
         return RdfFormat.N_QUADS if quads else RdfFormat.N_TRIPLES
     if (_TRIG_GRAPH.search(stripped[:65536]) and not stripped.startswith(b"<")) or b"GRAPH " in stripped[
         :65536
     ]:
         return RdfFormat.TRIG
-    if _TURTLE_DIRECTIVE.search(stripped[:65536]) or complete:
+    if _TURTLE_DIRECTIVE.search(stripped[:65536]) or _TURTLE_TRIPLE.search(stripped[:65536]):
         return RdfFormat.TURTLE
     return None
 
@@ -739,7 +744,8 @@ class _Streamer:
     A group ends when the named graph changes (N-Quads: notice_ld writes one graph per notice), or,
     once it holds a resource, when a subject starts that nothing in the group refers to and that
     either breaks the subjects' sorted order (notice_ld's N-Triples blocks are sorted) or follows an
-    unsorted group (dumps written resource by resource); or when it is over the size limit. The
+    unsorted group (dumps written resource by resource); or, between subjects, when it is over the
+    size limit (a subject whose own triples are over it is one error, and dropped). The
     descriptions of the last subjects of earlier groups are kept (a bounded cache) for the nodes a
     group refers to without describing them (shared people, journals).
     """
@@ -751,15 +757,31 @@ class _Streamer:
         self.cache: OrderedDict[str, dict[str, list[Value]]] = OrderedDict()
         self.seen: OrderedDict[str, None] = OrderedDict()
         self.found = 0
-        self.subjects = 0
+        self.run = 0  # bytes of the current subject's run
+        self.oversized: str | None = None
 
     def add(
         self, subject: str, predicate: str, obj: Value, graph_name: str | None, line: int, size: int
     ) -> Iterator[Outcome]:
         group = self.group
+        limit = self.options.max_record_bytes
+        if subject == self.oversized:
+            return  # the rest of a subject already over the limit
+        if subject == group.last_subject:
+            self.run += size
+            if self.run > limit:  # one subject's own triples are over the limit: it is dropped
+                self.oversized = subject
+                group.graph.index.pop(subject, None)
+                yield text.long_record_error(
+                    f"<{subject}> ({self.name}:{group.graph.lines.get(subject, line)})", self.run, limit
+                )
+                return
+        else:
+            self.run = size
         if not group.empty():
             new_subject = subject not in group.graph.index
-            cut = graph_name != group.graph_name or group.size + size > self.options.max_record_bytes
+            # the size limit cuts between subjects only (never through a resource's triples)
+            cut = graph_name != group.graph_name or (new_subject and group.size + size > limit)
             if not cut and new_subject and group.has_resource and graph_name is None:
                 unreferenced = subject not in group.referenced
                 if unreferenced and (
@@ -786,7 +808,16 @@ class _Streamer:
         if group.empty():
             return
         graph = group.graph
-        # nodes referred to but described only in earlier groups (bounded cache)
+        # subjects met again with neither type nor title (the rest of a description begun in an
+        # earlier group, kept in the bounded cache), and nodes referred to but described only in
+        # earlier groups
+        for subject in list(group.graph.lines):
+            node = graph.index.get(subject, {})
+            untyped = RDF_TYPE not in node and not any(p in node for p in P_TITLE)
+            if untyped and subject in self.cache and subject not in self.seen:
+                for predicate, values in self.cache[subject].items():
+                    for value in values:
+                        graph.add(subject, predicate, value)
         for referenced in list(group.referenced):
             if referenced not in graph.index and referenced in self.cache:
                 for predicate, values in self.cache[referenced].items():
@@ -797,11 +828,11 @@ class _Streamer:
                 self.found += 1
             yield outcome
         for subject in group.graph.lines:
-            if subject in self.seen and _is_resource(graph, subject):
+            if subject in self.seen:
                 yield ReadWarning(
                     f"{self.name}:{graph.lines[subject]}",
-                    f"triples about <{subject}> come back after other resources; its notice was built "
-                    "from the triples read together, so one resource may be split in two",
+                    f"triples about <{subject}> come again after other resources (a duplicate, or a "
+                    "resource whose triples are not together): its notice was built from the first ones",
                     "write each resource's triples together (as notice_ld does), or read the file as Turtle",
                 )
         for subject, node in graph.index.items():
@@ -1231,8 +1262,11 @@ class _Mapper:
             known = _class_kind(iri)
             if known is None or known[0] != "document" or known[1] is None:
                 kind, how = dc.document_type(iri)
+                local = _DOCUMENT_CLASSES.get(_local_name(iri))
                 if kind is not None:
                     found.append((0 if how == "uri" else 1, kind))
+                elif local is not None and local != "other" and known is None:
+                    found.append((1, local))  # a class of another ontology named like a known one
                 elif not (
                     iri.startswith(_BIBLIOGRAPHIC_NAMESPACES) and _local_name(iri) in _DOCUMENT_CLASSES
                 ):
@@ -1718,6 +1752,8 @@ def _mapped(
     graph: RdfGraph, resource: str, original: str | None, label: str, options: ReaderOptions
 ) -> Iterator[Outcome]:
     mapper = _Mapper(graph, resource)
+    if original is not None:
+        mapper.used.update(P_REPRODUCTION_OF)
     data = mapper.build(_minter_key(graph, resource), options)
     if original is not None:
         first = _Mapper(graph, original)
