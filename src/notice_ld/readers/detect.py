@@ -242,6 +242,8 @@ def _json_kind(value: Any) -> InputFormat | None:
         return InputFormat.CROSSREF
     if {"member", "prefix", "reference-count"} & keys and "DOI" in keys:
         return InputFormat.CROSSREF
+    if "DOI" in keys and isinstance(value.get("title"), list):  # CSL-JSON's title is a string
+        return InputFormat.CROSSREF
     data = value.get("data")
     if isinstance(data, list):
         data = next((d for d in data if isinstance(d, Mapping)), None)
