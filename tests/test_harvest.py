@@ -22,7 +22,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from notice_ld.errors import HarvestError
-from notice_ld.harvest import Harvester, HarvestReport, HarvestState, JsonlSink, RetryPolicy, harvest_into
+from notice_ld.harvest import (
+    Harvester,
+    HarvestReport,
+    HarvestState,
+    JsonlSink,
+    MetadataPrefix,
+    RetryPolicy,
+    harvest_into,
+)
 from notice_ld.identifiers import HandleMinter
 from notice_ld.model import Notice
 from notice_ld.readers import Deletion, InputFormat, ReaderOptions, read_path
@@ -76,6 +84,59 @@ PAGES = {
 }
 
 
+# pages in the other metadata formats: two pages each (a resumption token), a deleted record last
+FORMAT_RECORDS = {
+    "qdc": (
+        '<qdc:qualifieddc xmlns:qdc="http://www.bl.uk/namespaces/oai_dcq/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/"><dcterms:title>Q {n}</dcterms:title>'
+        "<dcterms:identifier>urn:doi:10.4000/q.{n}</dcterms:identifier>"
+        "<dcterms:issued>2024-01-0{n}</dcterms:issued><dcterms:spatial>Lyon</dcterms:spatial>"
+        "</qdc:qualifieddc>"
+    ),
+    "mods": (
+        '<mods xmlns="http://www.loc.gov/mods/v3"><titleInfo><title>M {n}</title></titleInfo>'
+        '<name type="personal"><namePart type="family">Morel</namePart><namePart type="given">Ana</namePart>'
+        '</name><identifier type="doi">10.1234/m.{n}</identifier>'
+        "<originInfo><dateIssued>2024</dateIssued></originInfo></mods>"
+    ),
+    "oai_datacite": (
+        '<oai_datacite xmlns="http://schema.datacite.org/oai/oai-1.1/"><payload>'
+        '<resource xmlns="http://datacite.org/schema/kernel-4">'
+        '<identifier identifierType="DOI">10.5072/d.{n}</identifier><creators><creator>'
+        "<creatorName>Miller, Elizabeth</creatorName></creator></creators><titles><title>D {n}</title>"
+        "</titles><publisher>DataCite</publisher><publicationYear>2024</publicationYear>"
+        '<resourceType resourceTypeGeneral="Dataset"/></resource></payload></oai_datacite>'
+    ),
+}
+
+
+def format_record(prefix: str, n: int) -> str:
+    return (
+        f"<record><header><identifier>oai:test:{prefix}:{n}</identifier>"
+        f"<datestamp>2024-01-0{n}</datestamp></header><metadata>"
+        + FORMAT_RECORDS[prefix].format(n=n)
+        + "</metadata></record>"
+    )
+
+
+FORMAT_PAGES = {
+    (prefix, token): body
+    for prefix in FORMAT_RECORDS
+    for token, body in (
+        (None, page(format_record(prefix, 1) + format_record(prefix, 2), f"{prefix}-2", size=4)),
+        (
+            f"{prefix}-2",
+            page(
+                format_record(prefix, 3) + f'<record><header status="deleted"><identifier>oai:test:{prefix}:4'
+                "</identifier><datestamp>2024-01-04</datestamp></header></record>",
+                "",
+                size=4,
+            ),
+        ),
+    )
+}
+
+
 class OAIHandler(http.server.BaseHTTPRequestHandler):
     requests: ClassVar[list[dict[str, str]]] = []
     flaky: ClassVar[set[str]] = set()  # behaviours that fire once: "503", "cut"
@@ -107,6 +168,9 @@ class OAIHandler(http.server.BaseHTTPRequestHandler):
             self.send(page(record(1, 1)).replace(b"</ListRecords>", b"</ListRecord>"))
         elif url.path == "/missing":
             self.send(b"not here", 404)
+        elif url.path == "/formats":  # qdc, mods, oai_datacite pages (the token names the format)
+            prefix = params.get("metadataPrefix") or (token or "").rsplit("-", 1)[0]
+            self.send(FORMAT_PAGES.get((prefix, token)) or error("cannotDisseminateFormat", prefix))
         elif params.get("metadataPrefix") not in (None, "oai_dc"):
             self.send(error("cannotDisseminateFormat", "marc21 is not supported"))
         elif params.get("set") == "empty":
@@ -199,7 +263,8 @@ def test_page_cut_midway_is_retried_without_duplicates(server: str) -> None:
 
 def test_oai_errors_are_clear(server: str) -> None:
     with pytest.raises(HarvestError) as bad_format:
-        list(Harvester(f"{server}/oai", metadata_prefix="marc21", retry=bounded()).outcomes())
+        # the /oai endpoint offers only oai_dc
+        list(Harvester(f"{server}/oai", metadata_prefix=MetadataPrefix.MODS, retry=bounded()).outcomes())
     assert bad_format.value.code == "cannotDisseminateFormat" and "metadata format" in bad_format.value.fix
     harvester = Harvester(f"{server}/oai", set_spec="empty", retry=bounded())
     assert list(harvester.outcomes()) == []  # noRecordsMatch: an empty harvest, not an error
@@ -357,3 +422,41 @@ def test_cli_harvest_load_into_the_embedded_store(server: str, tmp_path: Path) -
 
     graphs = {q.graph_name for q in ox.Store(str(store))}
     assert len([g for g in graphs if "graph/" in str(g)]) == 6
+
+
+@pytest.mark.parametrize(
+    ("prefix", "first_title"),
+    [(MetadataPrefix.QDC, "Q 1"), (MetadataPrefix.MODS, "M 1"), (MetadataPrefix.OAI_DATACITE, "D 1")],
+)
+def test_each_metadata_prefix_is_read_by_its_reader(
+    server: str, prefix: MetadataPrefix, first_title: str
+) -> None:
+    harvester = Harvester(f"{server}/formats", metadata_prefix=prefix, retry=bounded(), sleep=lambda s: None)
+    out = list(harvester.outcomes())
+    notices = [o for o in out if isinstance(o, Notice)]
+    assert [n.titles[0].value for n in notices] == [
+        first_title,
+        first_title[:-1] + "2",
+        first_title[:-1] + "3",
+    ]
+    assert [o.oai_identifier for o in out if isinstance(o, Deletion)] == [f"oai:test:{prefix.value}:4"]
+    assert OAIHandler.requests[0]["metadataPrefix"] == prefix.value
+    assert harvester.pages == 2 and harvester.last_datestamp == "2024-01-04"
+
+
+def test_cli_harvest_metadata_prefix(server: str, tmp_path: Path) -> None:
+    out, report = tmp_path / "mods.jsonl", tmp_path / "report.json"
+    result = cli(
+        "harvest", f"{server}/formats", "--metadata-prefix", "MODS", "-o", str(out), "--report", str(report)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "harvested 3 notices" in result.stderr and "1 deleted" in result.stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"]["value"] for line in lines] == ["10.1234/m.1", "10.1234/m.2", "10.1234/m.3"]
+    qdc = cli(
+        "harvest", f"{server}/formats", "--metadata-prefix", "qdc", "-o", str(out), "--report", str(report)
+    )
+    assert qdc.returncode == 0 and "dcterms:spatial x3" in qdc.stderr, qdc.stderr
+    bad = cli("harvest", f"{server}/formats", "--metadata-prefix", "marc21")
+    assert bad.returncode == 2
+    assert "unknown metadata prefix 'marc21'; use one of: oai_dc, qdc, mods, oai_datacite" in bad.stderr

@@ -2,8 +2,9 @@
 
 :class:`Harvester` pages through ``ListRecords`` (``metadataPrefix``, ``set``, ``from``,
 ``until``), streams each page through the safe record splitter of
-:mod:`notice_ld.readers.xmlsafe` and the Dublin Core mapping of :mod:`notice_ld.readers.oai_dc`,
-and yields the same outcomes as the file readers (notices, residues, deletions, record errors).
+:mod:`notice_ld.readers.xmlsafe` and the reader of its metadata format (:class:`MetadataPrefix`:
+``oai_dc``, ``qdc``, ``mods``, ``oai_datacite``), and yields the same outcomes as the file readers
+(notices, residues, deletions, record errors).
 
 * **Retries** are bounded: connection errors, time-outs, HTTP 5xx and a connection cut in the
   middle of a page are retried with exponential backoff; ``503``/``429`` with ``Retry-After``
@@ -36,8 +37,9 @@ from typing import IO, TYPE_CHECKING, Any, Final, Protocol
 
 from notice_ld.errors import HarvestError, RecordError
 from notice_ld.model import Notice
+from notice_ld.oai_formats import MetadataPrefix
 from notice_ld.readers import Deletion, ReaderOptions, ReadWarning, Residue
-from notice_ld.readers.oai_dc import outcomes, read_header
+from notice_ld.readers.oai import read_header, record_outcomes
 from notice_ld.readers.xmlsafe import Envelope, XMLDocumentError, split_records
 
 if TYPE_CHECKING:
@@ -45,7 +47,16 @@ if TYPE_CHECKING:
 
     from notice_ld.readers import Outcome
 
-__all__ = ["HarvestReport", "HarvestState", "Harvester", "JsonlSink", "RetryPolicy", "Sink", "harvest_into"]
+__all__ = [
+    "HarvestReport",
+    "HarvestState",
+    "Harvester",
+    "JsonlSink",
+    "MetadataPrefix",
+    "RetryPolicy",
+    "Sink",
+    "harvest_into",
+]
 
 _OAI_FIXES: Final = {
     "badResumptionToken": "the token expired or is unknown: harvest again, from the last datestamp (--from) "
@@ -101,7 +112,7 @@ class Harvester:
     """
 
     endpoint: str
-    metadata_prefix: str = "oai_dc"
+    metadata_prefix: MetadataPrefix = MetadataPrefix.OAI_DC
     set_spec: str | None = None
     from_date: str | None = None
     until: str | None = None
@@ -118,7 +129,7 @@ class Harvester:
     _problem: str = field(default="", init=False, repr=False)
 
     def _params(self) -> dict[str, str]:
-        params = {"verb": "ListRecords", "metadataPrefix": self.metadata_prefix}
+        params = {"verb": "ListRecords", "metadataPrefix": self.metadata_prefix.value}
         for key, value in (("set", self.set_spec), ("from", self.from_date), ("until", self.until)):
             if value:
                 params[key] = value
@@ -161,6 +172,7 @@ class Harvester:
         """Fetch and stream one page (retrying); returns its envelope."""
         import requests
 
+        mapper = self.metadata_prefix.mapper()  # the reader of the page's metadata format
         done = 0  # records of this page already yielded (a retried page skips them)
         last_problem = ""
         for attempt in range(self.retry.max_retries + 1):
@@ -187,7 +199,7 @@ class Harvester:
                             stamp = read_header(raw.element).datestamp
                             if stamp and (self.last_datestamp is None or stamp > self.last_datestamp):
                                 self.last_datestamp = stamp
-                        yield from outcomes(raw, self.endpoint, self.options.minter)
+                        yield from record_outcomes(raw, self.endpoint, self.options.minter, mapper)
             except (
                 requests.ConnectionError,
                 requests.Timeout,

@@ -16,6 +16,7 @@ from typing import Any
 
 from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
 from notice_ld.cli._registry import add_registry_options, minter_from
+from notice_ld.oai_formats import MetadataPrefix
 
 __all__ = ["register"]
 
@@ -29,7 +30,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--from", dest="from_date", default=None, help="records changed on or after this date"
     )
     parser.add_argument("--until", default=None, help="records changed on or before this date")
-    parser.add_argument("--metadata-prefix", default="oai_dc", help="metadata format (default: oai_dc)")
+    parser.add_argument(
+        "--metadata-prefix",
+        type=_metadata_prefix,
+        choices=list(MetadataPrefix),
+        default=MetadataPrefix.OAI_DC,
+        metavar="{" + ",".join(MetadataPrefix) + "}",
+        help="metadata format, each read by its reader (default: oai_dc)",
+    )
     parser.add_argument(
         "--prefix", default=None, help="Handle prefix: mint ids from OAI identifiers for records without one"
     )
@@ -56,6 +64,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default: 60)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     parser.set_defaults(handler=run)
+
+
+def _metadata_prefix(text: str) -> MetadataPrefix:
+    try:
+        return MetadataPrefix.from_name(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:

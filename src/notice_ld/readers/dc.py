@@ -33,6 +33,7 @@ __all__ = [
     "agent_role",
     "clean_text",
     "document_type",
+    "has_organization_word",
     "is_user_name",
     "language_tag",
     "parse_agent",
@@ -537,11 +538,21 @@ def is_user_name(text: str) -> bool:
     )
 
 
+def has_organization_word(text: str) -> bool:
+    """Whether ``text`` holds a word that names a kind of organisation (*Université*, *Centre*,
+    *Press*, *Éditions*…).
+
+    >>> has_organization_word("Presses universitaires de Rennes"), has_organization_word("Cultures & conflits")
+    (True, False)
+    """
+    return _ORG_WORDS_FAST.search(text) is not None
+
+
 def _looks_like_organization(text: str) -> bool:
     if is_user_name(text):
         return False  # an account name: a person's, kept as their name
-    if ";" in text or "(" in text or _DIGIT.search(text):
-        return True
+    if ";" in text or "(" in text or "&" in text or _DIGIT.search(text):
+        return True  # "&" joins the names of firms and journals ("Cultures & conflits")
     if _ORG_WORDS_FAST.search(text):  # _ORG_WORDS, faster
         return True
     words = text.split()

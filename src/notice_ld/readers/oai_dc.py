@@ -213,6 +213,8 @@ class DCDialect:
     name: str
     fields: Mapping[str, Mapping[str, DCField]]
     unknown: str
+    identifier_element: str = "dc:identifier"
+    """The element named when a record has no usable identifier."""
 
     def field_of(self, namespace: str, local: str) -> DCField | None:
         """The field an element feeds, ``None`` for an element outside the table."""
@@ -225,7 +227,7 @@ class DCDialect:
         mapping.read(metadata)
         data, problem = mapping.build()
         if problem is not None:
-            return Mapped(data, mapping.residue, ("id", *problem))
+            return Mapped(data, mapping.residue, (self.identifier_element, *problem))
         return Mapped(data, mapping.residue)
 
 
@@ -743,7 +745,11 @@ class _Mapping:
                 container.setdefault("title", value.text)
         for target, term in _RELATION_KINDS.items():
             for value in self._all(target):
-                self.note(value.element, value.text, f"a related resource ({term}); {_RELATION_REASON}")
+                self.note(
+                    value.element,
+                    value.text,
+                    f"a related resource ({term}); the notice model has no relation field",
+                )
         for value in self._all(F.OTHER_RELATION):
             self.note(value.element, value.text, _RELATION_REASON)
 
@@ -820,7 +826,7 @@ class _Mapping:
             if mine and theirs and mine.group(1).lower() == theirs.group(1).lower():
                 return (
                     "a related resource (dcterms:isVersionOf: the concept DOI of all the versions of this "
-                    f"record); {_RELATION_REASON}"
+                    "record); the notice model has no relation field"
                 )
         return _RELATION_REASON
 
@@ -894,14 +900,14 @@ def _folded(text: str) -> str:
 def _journal_among(publishers: list[_Value], iri: str | None) -> _Value | None:
     """The publisher value that names the journal: the one the journal's URL names
     (``…/conflits`` → ``Cultures & conflits``), else the first of several when it is not an
-    organisation's name."""
+    organisation's name (no word such as *Centre*, *Presses*, *Éditions*)."""
     if iri:
         slug = _folded(iri.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))
         if len(slug) >= 3:
             for value in publishers:
                 if slug in _folded(value.text):
                     return value
-    if len(publishers) >= 2 and dc.parse_agent(publishers[0].text)["type"] != "organization":
+    if len(publishers) >= 2 and not dc.has_organization_word(publishers[0].text):
         return publishers[0]
     return None
 

@@ -46,6 +46,7 @@ QDC: Final = DCDialect(
     "qdc",
     MappingProxyType({DCTERMS_NS: DC_FIELDS, DC_NS: DC_FIELDS}),
     "not a DCMI term: nothing in the notice model for it",
+    "dcterms:identifier",
 )
 """Qualified DC: the DCMI terms (refinements included) and the fifteen elements in either namespace."""
 

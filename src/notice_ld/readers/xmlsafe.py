@@ -239,13 +239,13 @@ def _utf8_chunks(chunks: Iterable[bytes], envelope: Envelope | None = None) -> I
 
 
 _OUT = re.compile(
-    rb"<!--|<!\[CDATA\[|<!DOCTYPE|<!ENTITY|<\?|</?(?P<qname>(?:[A-Za-z_][\w.-]*:)?record)(?=[\s/>])"
-)
+    rb"<!--|<!\[CDATA\[|<!DOCTYPE|<!ENTITY|<\?|</?(?P<qname>(?:[A-Za-z_][\w.-]*:)?(?:record|mods))(?=[\s/>])"
+)  # records: OAI-PMH <record>s, and the <mods> of a MODS collection (or a bare <mods>)
 _START_TAG = re.compile(rb"""<[^\s/>!?]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 _END_TAG = re.compile(rb"</[^\s>]+\s*>")
 _TERMINATORS: Final = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
-_RECORD_PARENTS: Final = frozenset({"ListRecords", "GetRecord"})
-_ELEMENT_ONLY: Final = frozenset({"ListRecords", "GetRecord", "OAI-PMH"})
+_RECORD_PARENTS: Final = frozenset({"ListRecords", "GetRecord", "modsCollection"})
+_ELEMENT_ONLY: Final = frozenset({"ListRecords", "GetRecord", "OAI-PMH", "modsCollection"})
 
 
 class _EnvelopeParser:
