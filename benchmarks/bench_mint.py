@@ -10,7 +10,10 @@ Four measurements on a new registry file (in a temporary folder, removed at the 
   keys (:meth:`HandleRegistry.mint_many`, one transaction each);
 * **already issued** — the N keys again (every key is looked up: nothing is written);
 * **one by one** — ``--single`` new keys with :meth:`HandleRegistry.mint`, one transaction each
-  (``harvest`` and standard input mint this way; every commit is synced, ``synchronous=FULL``).
+  (``harvest`` and standard input mint this way; every commit is synced, ``synchronous=FULL``);
+* **the first pass of convert** — ``notice-ld convert --prefix`` on ``--convert`` OAI-PMH records
+  without identifier, with a new registry and with ``--no-registry`` (CPU time of the process:
+  the registry's first pass reads the input once more and mints every key as one batch).
 
 Size on disk: the registry file after closing (the write-ahead log is checkpointed into it), and
 per key. CPU time (``time.process_time``) is printed next to wall time; the machine may be
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,6 +67,33 @@ def timed(label: str, n: int, work: Callable[[], _T]) -> _T:
     return result
 
 
+def oai_page(n: int) -> str:
+    """An OAI-PMH page of ``n`` Dublin Core records whose only key is their OAI identifier."""
+    dc = 'xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    records = "".join(
+        f"<record><header><identifier>{key}</identifier><datestamp>2024-01-01</datestamp></header>"
+        f"<metadata><oai_dc:dc {dc}><dc:title>Titre de la notice {i}</dc:title>"
+        "<dc:creator>Martin, Jean</dc:creator><dc:date>2019</dc:date><dc:type>article</dc:type>"
+        "<dc:language>fr</dc:language>"
+        "<dc:description>Un résumé de revue, assez long pour en être un.</dc:description>"
+        "</oai_dc:dc></metadata></record>"
+        for i, key in enumerate(keys(n))
+    )
+    return f'<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>{records}</ListRecords></OAI-PMH>'
+
+
+def convert_cpu(folder: str, source: str, *extra: str) -> tuple[float, float]:
+    """CPU and wall seconds of one ``notice-ld convert --prefix`` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    command = [sys.executable, "-m", "notice_ld", "convert", source, "--prefix", "10670", "-q"]
+    env = {**os.environ, "PYTHONPATH": str(_SRC)}
+    subprocess.run([*command, "-f", "ntriples", "-o", os.devnull, *extra], cwd=folder, env=env, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return cpu, time.perf_counter() - wall
+
+
 def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
@@ -71,6 +103,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000, help="keys (default: 1,000,000)")
     parser.add_argument("--batch", type=int, default=100_000, help="keys per transaction (default: 100,000)")
     parser.add_argument("--single", type=int, default=5_000, help="keys minted one by one (default: 5,000)")
+    parser.add_argument("--convert", type=int, default=5_000, help="OAI records converted (default: 5,000)")
     args = parser.parse_args()
     print(environment())
     print(f"load average before: {os.getloadavg()}")
@@ -102,6 +135,14 @@ def main() -> None:
 
             timed(f"batches of {args.batch:,} (1 transaction each)", n, in_batches)
         print(f"registry on disk: {size(batched):,} bytes for {n:,} keys ({size(batched) / n:.0f} B/key)")
+        source = str(Path(folder) / "records.xml")
+        Path(source).write_text(oai_page(args.convert), encoding="utf-8")
+        for label, extra in (
+            ("--no-registry", ["--no-registry"]),
+            ("a new registry", ["--registry", "c.sqlite"]),
+        ):
+            cpu, wall = convert_cpu(folder, source, *extra)
+            print(f"convert {args.convert:,} OAI records, {label:<14} {cpu:6.2f} s CPU ({wall:6.2f} s wall)")
     print(f"load average after: {os.getloadavg()}")
 
 

@@ -479,3 +479,37 @@ def test_load_and_site_mint_through_the_registry(tmp_path: Path, cli: Callable[.
         assert reg.lookup(PAIR[1]) == "10670/1.bynxx1" and reg.lookup(PAIR[0]) == "10670/1.50msqa"
     no_prefix = cli("load", str(source), "--registry", "x.sqlite", cwd=tmp_path)
     assert no_prefix.returncode == 2 and "--prefix" in no_prefix.stderr
+
+
+@pytest.mark.cluster
+def test_convert_on_a_local_dask_cluster_mints_what_one_core_mints(
+    tmp_path: Path, cli: Callable[..., Ran]
+) -> None:
+    pytest.importorskip("distributed")
+    files = []
+    for i in range(2):
+        path = tmp_path / f"in{i}.xml"
+        path.write_text(oai([(key, "Titre") for key in [*PAIR, *POOL[:20]][i::2]]), encoding="utf-8")
+        files.append(str(path))
+    one = cli(
+        "convert", *files, "--prefix", "10670", "--registry", "one.sqlite", "-o", "one.ttl", cwd=tmp_path
+    )
+    assert one.returncode == 0, one.stderr
+    dask = cli(
+        "convert", *files, "--prefix", "10670", "--registry", "dask.sqlite", "--engine", "dask", "-j", "2",
+        "-o", "dask.ttl", cwd=tmp_path,
+    )  # fmt: skip
+    assert dask.returncode == 0, dask.stderr
+    assert (tmp_path / "dask.ttl").read_bytes() == (tmp_path / "one.ttl").read_bytes()
+    remote = cli(
+        "convert",
+        *files,
+        "--prefix",
+        "10670",
+        "--scheduler",
+        "tcp://127.0.0.1:1",
+        "-o",
+        "x.ttl",
+        cwd=tmp_path,
+    )
+    assert remote.returncode == 2 and "remote cluster" in remote.stderr
