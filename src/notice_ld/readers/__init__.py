@@ -379,14 +379,47 @@ def _stream_chunks(stream: IO[bytes]) -> Iterator[bytes]:
 _GZIP_MAGIC: Final = b"\x1f\x8b"
 
 
+class _Gunzipped(io.RawIOBase):
+    """The decompressed bytes of a gzip stream; a truncated or corrupt stream ends where it breaks,
+    its ``problem`` saying why (:func:`read` reports it after the records read before it)."""
+
+    def __init__(self, fileobj: IO[bytes]) -> None:
+        import gzip
+
+        self._gzip = gzip.GzipFile(fileobj=fileobj, mode="rb")
+        self.problem: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.problem is not None:
+            return 0
+        try:
+            data = self._gzip.read(len(buffer))
+        except (EOFError, OSError, ValueError) as exc:  # truncated, BadGzipFile, zlib.error
+            self.problem = str(exc) or type(exc).__name__
+            return 0
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def _opened(stream: IO[str] | IO[bytes]) -> io.BufferedReader:
     """A buffered binary stream over ``stream``, gzip-decompressed when it starts with gzip's magic."""
     buffered = _buffered(stream)
     if buffered.peek(2)[:2] == _GZIP_MAGIC:
-        import gzip
-
-        return io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"), _CHUNK)
+        return io.BufferedReader(_Gunzipped(buffered), _CHUNK)
     return buffered
+
+
+def _then_gzip_problem(outcomes: Iterator[Outcome], raw: _Gunzipped, name: str) -> Iterator[Outcome]:
+    yield from outcomes
+    if raw.problem is not None:
+        yield RecordError(
+            record=name,
+            problem=f"the gzip data is truncated or corrupt ({raw.problem}); the records before it were read",
+            fix="download or compress the file again (gzip -t FILE checks it)",
+        )
 
 
 def read(
@@ -408,7 +441,10 @@ def read(
         from notice_ld.readers.detect import detect
 
         fmt = detect(opened.peek(_CHUNK), name)
-    return reader(fmt)(opened, name, options or ReaderOptions())
+    outcomes = reader(fmt)(opened, name, options or ReaderOptions())
+    if isinstance(opened.raw, _Gunzipped):
+        return _then_gzip_problem(outcomes, opened.raw, name)
+    return outcomes
 
 
 def read_path(
