@@ -182,6 +182,26 @@ def test_gzip_input_reads_the_same(tmp_path: Path) -> None:
     assert [n.to_dict() for n in _notices(_read(packed))] == plain
 
 
+def test_truncated_gzip_gives_the_records_before_the_cut_and_one_error(tmp_path: Path) -> None:
+    lines = b"".join(
+        json.dumps(
+            {
+                "doi": f"10.5072/n{i}",
+                "creators": [],
+                "titles": [{"title": f"R{i} " + "x" * (i % 97)}],
+                "types": {},
+            }
+        ).encode()
+        + b"\n"
+        for i in range(3000)
+    )
+    cut = tmp_path / "dump.jsonl.gz"
+    cut.write_bytes(gzip.compress(lines)[:-2000])
+    found = _read(cut)
+    assert len(_notices(found)) > 2000
+    assert isinstance(found[-1], RecordError) and "gzip data is truncated or corrupt" in found[-1].problem
+
+
 def test_not_datacite_json_is_an_error_per_record() -> None:
     data = b'{"title": "x"}\n[1, 2]\n{"data": {"attributes": "oops"}}\n'
     found = list(read(io.BytesIO(data), InputFormat.DATACITE, name="x.jsonl"))

@@ -402,6 +402,8 @@ class _Mapping:
         container = self._container(notice, kind)
         problem = self._identifiers(notice, container, minter, key)
         self._rest(notice)
+        if problem is None and "titles" not in notice:
+            problem = ("titles", "the record has no title", "give the record a title (titles: title)")
         return notice, problem
 
     # ------------------------------------------------------------------ type
