@@ -35,7 +35,7 @@ from notice_ld.readers.jsonrecords import Draft, JsonRecord, Unwrapped, finish, 
 if TYPE_CHECKING:
     from notice_ld.readers import Outcome, ReaderOptions
 
-__all__ = ["read_csl_json"]
+__all__ = ["csl_text", "read_csl_json"]
 
 
 def read_csl_json(stream: IO[bytes], name: str, options: ReaderOptions) -> Iterator[Outcome]:
@@ -169,7 +169,7 @@ def _item(record: JsonRecord, options: ReaderOptions) -> Iterator[Outcome]:
     data = draft.data
     kind = _type(draft, item)
     data["type"] = kind.value
-    title = draft.text("title", item.get("title"))
+    title = _text(draft, "title", item.get("title"))
     if title is None:
         yield RecordError(
             record=record.record, field="title", problem="the item has no title", fix="give the item a title"
@@ -184,11 +184,11 @@ def _item(record: JsonRecord, options: ReaderOptions) -> Iterator[Outcome]:
     language = draft.language("language", item["language"]) if item.get("language") else None
     if language is not None:
         data["languages"] = [language]
-    abstract = draft.text("abstract", item.get("abstract"), block=True) if item.get("abstract") else None
+    abstract = _text(draft, "abstract", item.get("abstract"), block=True) if item.get("abstract") else None
     if abstract:
         data["abstracts"] = [{"value": abstract}]
     _keywords(draft, item)
-    source = draft.text("source", item.get("source")) if item.get("source") else None
+    source = _text(draft, "source", item.get("source")) if item.get("source") else None
     if source:
         data["collection"] = {"name": source}
     if item.get("license"):
@@ -208,9 +208,30 @@ def _item(record: JsonRecord, options: ReaderOptions) -> Iterator[Outcome]:
     )
 
 
+_MARKUP: Final = re.compile(
+    r"</?(?:i|b|sup|sub)>|<span\s+(?:style=\"font-variant:\s*small-caps;?\"|class=\"nocase\")>|</span>"
+)
+
+
+def csl_text(value: str) -> str:
+    """A CSL string without CSL's rich-text markup (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
+    small capitals, ``nocase`` spans); anything else, ``&`` and ``<`` included, is text.
+
+    >>> csl_text('The <i>Bombylius</i> flies & <span class="nocase">iPhone</span> <3')
+    'The Bombylius flies & iPhone <3'
+    """
+    return _MARKUP.sub("", value)
+
+
+def _text(draft: Draft, element: str, value: Any, *, block: bool = False) -> str | None:
+    if isinstance(value, str):
+        value = csl_text(value)
+    return draft.text(element, value, block=block, literal=True)
+
+
 def _type(draft: Draft, item: Mapping[str, Any]) -> DocumentType:
     value = item.get("type")
-    genre = draft.text("genre", item.get("genre")) if item.get("genre") else None
+    genre = _text(draft, "genre", item.get("genre")) if item.get("genre") else None
     if genre:
         draft.data["type_label"] = genre
     if not isinstance(value, str):
@@ -294,11 +315,11 @@ def _agents(draft: Draft, value: Any, key: str) -> list[dict[str, Any]]:
         if not isinstance(name, Mapping):
             draft.note(where, name, "not a CSL name (an object with family and given, or literal)")
             continue
-        family = draft.text(f"{where}.family", name.get("family")) if name.get("family") else None
-        given = draft.text(f"{where}.given", name.get("given")) if name.get("given") else None
-        literal = draft.text(f"{where}.literal", name.get("literal")) if name.get("literal") else None
-        particle = draft.text(f"{where}.non-dropping-particle", name.get("non-dropping-particle"))
-        dropping = draft.text(f"{where}.dropping-particle", name.get("dropping-particle"))
+        family = _text(draft, f"{where}.family", name.get("family")) if name.get("family") else None
+        given = _text(draft, f"{where}.given", name.get("given")) if name.get("given") else None
+        literal = _text(draft, f"{where}.literal", name.get("literal")) if name.get("literal") else None
+        particle = _text(draft, f"{where}.non-dropping-particle", name.get("non-dropping-particle"))
+        dropping = _text(draft, f"{where}.dropping-particle", name.get("dropping-particle"))
         if family is not None:
             family = " ".join(p for p in (dropping, particle, family) if p)
             agent: dict[str, Any] = {"family": family}
@@ -351,13 +372,15 @@ def _date(draft: Draft, value: Any) -> None:
 def _container(draft: Draft, item: Mapping[str, Any], kind: DocumentType) -> None:
     container: dict[str, Any] = {}
     title = (
-        draft.text("container-title", item.get("container-title")) if item.get("container-title") else None
+        _text(draft, "container-title", item.get("container-title")) if item.get("container-title") else None
     )
     series = (
-        draft.text("collection-title", item.get("collection-title")) if item.get("collection-title") else None
+        _text(draft, "collection-title", item.get("collection-title"))
+        if item.get("collection-title")
+        else None
     )
     number = (
-        draft.text("collection-number", item.get("collection-number"))
+        _text(draft, "collection-number", item.get("collection-number"))
         if item.get("collection-number")
         else None
     )
@@ -376,7 +399,7 @@ def _container(draft: Draft, item: Mapping[str, Any], kind: DocumentType) -> Non
     elif number is not None:
         draft.note("collection-number", number, "a number in a series, but no series title")
     for key in ("volume", "issue", "page"):
-        value = draft.text(key, item.get(key)) if item.get(key) is not None else None
+        value = _text(draft, key, item.get(key)) if item.get(key) is not None else None
         if value is None:
             continue
         slot = "pages" if key == "page" else key
@@ -384,7 +407,7 @@ def _container(draft: Draft, item: Mapping[str, Any], kind: DocumentType) -> Non
             draft.note(key, value, "the series number (collection-number) is the container's volume")
         else:
             container[slot] = value
-    issns = _split(draft.text("ISSN", item.get("ISSN")) if item.get("ISSN") else None)
+    issns = _split(_text(draft, "ISSN", item.get("ISSN")) if item.get("ISSN") else None)
     for index, value in enumerate(issns):
         found = draft.identifier("ISSN", value, "issn")
         if found is None:
@@ -395,7 +418,7 @@ def _container(draft: Draft, item: Mapping[str, Any], kind: DocumentType) -> Non
             container["eissn"] = found
         else:
             draft.note("ISSN", value, "a third ISSN; the journal holds an ISSN and an e-ISSN")
-    isbns = _split(draft.text("ISBN", item.get("ISBN")) if item.get("ISBN") else None)
+    isbns = _split(_text(draft, "ISBN", item.get("ISBN")) if item.get("ISBN") else None)
     own = []
     for value in isbns:
         found = draft.identifier("ISBN", value, "isbn")
@@ -437,7 +460,7 @@ def _publisher(draft: Draft, value: Any) -> None:
         return
     if isinstance(value, Mapping):  # not CSL, but some tools write {"name": ...}
         value = value.get("name")
-    name = draft.text("publisher", value)
+    name = _text(draft, "publisher", value)
     if name:
         draft.data["publisher"] = {"type": "organization", "name": name}
 
@@ -446,14 +469,14 @@ def _keywords(draft: Draft, item: Mapping[str, Any]) -> None:
     values: list[str] = []
     keyword = item.get("keyword")
     if isinstance(keyword, str):
-        values += [k for k in (draft.text("keyword", part) for part in re.split(r"[,;]", keyword)) if k]
+        values += [k for k in (_text(draft, "keyword", part) for part in re.split(r"[,;]", keyword)) if k]
     elif isinstance(keyword, list):
-        values += [k for k in (draft.text(f"keyword[{i}]", part) for i, part in enumerate(keyword)) if k]
+        values += [k for k in (_text(draft, f"keyword[{i}]", part) for i, part in enumerate(keyword)) if k]
     elif keyword is not None:
         draft.note("keyword", keyword, "not a text value")
     categories = item.get("categories")
     if isinstance(categories, list):
-        values += [k for k in (draft.text(f"categories[{i}]", c) for i, c in enumerate(categories)) if k]
+        values += [k for k in (_text(draft, f"categories[{i}]", c) for i, c in enumerate(categories)) if k]
     elif categories is not None:
         draft.note("categories", categories, "not a list of texts")
     if values:
@@ -463,7 +486,7 @@ def _keywords(draft: Draft, item: Mapping[str, Any]) -> None:
 def _license(draft: Draft, value: Any) -> None:
     from notice_ld.readers.dc import rights
 
-    text = draft.text("license", value)
+    text = _text(draft, "license", value)
     if text is None:
         return
     found = rights(text)

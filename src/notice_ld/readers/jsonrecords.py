@@ -553,9 +553,11 @@ class Draft:
         if item not in self.residue:
             self.residue.append(item)
 
-    def text(self, element: str, value: Any, *, block: bool = False) -> str | None:
+    def text(self, element: str, value: Any, *, block: bool = False, literal: bool = False) -> str | None:
         """A text value (numbers are written as text), cleaned as Dublin Core values are
-        (:func:`~notice_ld.readers.dc.clean_text`); ``None`` for an empty or non-text value."""
+        (:func:`~notice_ld.readers.dc.clean_text`: HTML references decoded, HTML tags removed);
+        ``literal``: the text is plain, its ``&`` and ``<`` are characters (only white space is
+        folded and control characters removed). ``None`` for an empty or non-text value."""
         from notice_ld.readers.dc import clean_text
 
         if isinstance(value, bool) or value is None:
@@ -567,7 +569,7 @@ class Draft:
         if not isinstance(value, str):
             self.note(element, value, f"not a text value: {shown(value)}")
             return None
-        cleaned, notes = clean_text(value, block=block)
+        cleaned, notes = _literal_text(value, block) if literal else clean_text(value, block=block)
         for note in notes:
             self.note(element, value, note)
         return cleaned or None
@@ -634,6 +636,26 @@ class Draft:
             self.note(element, value, f"day {numbers[2]} does not exist in {year:04d}-{numbers[1]:02d}")
             return f"{year:04d}-{numbers[1]:02d}"
         return "-".join(f"{n:0{4 if i == 0 else 2}d}" for i, n in enumerate(numbers))
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _literal_text(value: str, block: bool) -> tuple[str, list[str]]:
+    """Plain text: control characters removed (and noted), white space folded (paragraph breaks
+    kept in a ``block``), NFC."""
+    import unicodedata
+
+    notes = []
+    if _CONTROL.search(value):
+        found = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(value)})
+        notes.append(f"removed the control character{'s' if len(found) > 1 else ''} {', '.join(found)}")
+        value = _CONTROL.sub("", value)
+    value = unicodedata.normalize("NFC", value)
+    if block:
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", value))
+        return "\n\n".join(p for p in paragraphs if p), notes
+    return " ".join(value.split()), notes
 
 
 def shown(value: Any) -> str:
