@@ -96,10 +96,11 @@ def reader_options(args: argparse.Namespace, minter: Minter | None = None) -> Re
 
 
 class RunEngine(enum.StrEnum):
-    """What runs the parts of a run (``--engine``): worker processes here, or a Dask cluster."""
+    """What runs the parts of a run (``--engine``): worker processes here, a Dask cluster, or Spark."""
 
     PROCESSES = "processes"
     DASK = "dask"
+    SPARK = "spark"
 
 
 def add_jobs(parser: argparse.ArgumentParser, *, engines: bool = True) -> None:
@@ -121,7 +122,8 @@ def add_jobs(parser: argparse.ArgumentParser, *, engines: bool = True) -> None:
         choices=list(RunEngine),
         default=RunEngine.PROCESSES,
         type=RunEngine,
-        help="what runs the parts: processes on this machine, or Dask (pip install notice-ld[dask])",
+        help="what runs the parts: processes on this machine, Dask (pip install notice-ld[dask]) or "
+        "Spark (pip install notice-ld[spark]; local[N], or Spark Connect at $SPARK_REMOTE)",
     )
     parser.add_argument(
         "--scheduler",

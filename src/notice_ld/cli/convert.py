@@ -179,17 +179,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"notice-ld: note: running on one core ({why})", file=sys.stderr)
         jobs = 1
     dask = args.run_engine is RunEngine.DASK or args.scheduler is not None
-    if dask and (in_order or "-" in args.inputs):
-        raise NoticeLdError("--engine dask reads files in parts: give files, and no --no-registry")
+    spark = args.run_engine is RunEngine.SPARK and args.scheduler is None
+    if (dask or spark) and (in_order or "-" in args.inputs):
+        engine = "spark" if spark else "dask"
+        raise NoticeLdError(f"--engine {engine} reads files in parts: give files, and no --no-registry")
     if dask and args.prefix and args.scheduler is not None:
         raise NoticeLdError("--prefix with --scheduler: a remote cluster cannot read this machine's registry")
     premint(pipeline, args.inputs, jobs=jobs, quiet=args.quiet)
     with ExitStack() as stack:
-        executor = None
+        executor: Executor | None = None
         if dask:
             from notice_ld.pipeline.on_dask import dask_executor
 
             executor = stack.enter_context(dask_executor(jobs, args.scheduler))
+        elif spark:
+            from notice_ld.pipeline.on_spark import SparkExecutor, spark_session
+
+            executor = SparkExecutor(stack.enter_context(spark_session(jobs)))
         if args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
             return to_directory(args, pipeline, fmt, jobs, executor)
         if args.compress:

@@ -1,0 +1,464 @@
+"""Running a conversion on Apache Spark (``pip install "notice-ld[spark]"``), for records in a data lake.
+
+Spark only maps notice_ld's part function over parts; reading, mapping, validating and writing a
+part, and merging the parts, stay in notice_ld, so the output is byte for byte the one-core
+output. Everything goes through DataFrame ``mapInArrow``, so it works the same over a classic
+session and over **Spark Connect** (which has no RDD API).
+
+Two ways in, one result:
+
+* :func:`convert_files` — JSON Lines (or any input notice_ld reads) **that notice_ld cuts**: byte
+  ranges on line boundaries (:func:`~notice_ld.pipeline.sources.partition`); records keep their
+  ``file:line`` names. Executors read the files, so they must see them at the same path (a shared
+  or mounted file system).
+* :func:`convert_frame` — records **already in Spark**: a DataFrame in the notice schema
+  (:mod:`notice_ld.pipeline.arrow_schema`: ``spark.read.schema(spark_ddl()).parquet(…)``, a
+  table), or with one ``json`` string column holding each record's JSON text
+  (``spark.read.text(…)`` renamed). Records are put in the order of ``order_by`` (unique
+  columns); each range of that order is converted as a part, records named by their key.
+
+Both give a DataFrame of parts (:data:`OUTPUT_DDL`): ``part`` (the order key of the part),
+``data`` (its bytes, written with ``part=True``), ``converted``, ``rejected``, ``deleted``,
+``report`` (the part's JSON report) and ``lines`` (the messages the run would print). The parts
+in ``part`` order, merged by the format's codec, are the document one core writes for the same
+records in the same order; :func:`collect` does that into a binary file and returns the merged
+report. A DataFrame of parts can also be written as it is (``.write.parquet``) and merged later.
+
+:class:`SparkExecutor` is the same idea as an :class:`~notice_ld.pipeline.parallel.Executor`:
+``convert --engine spark`` runs :func:`~notice_ld.pipeline.parallel.convert_parallel` and folder
+outputs through it.
+
+>>> OUTPUT_DDL.split(", ")[:2]
+['part BIGINT', 'data BINARY']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import json
+import os
+import pickle
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
+
+from notice_ld.errors import ConfigError, RecordError
+from notice_ld.formats import Format
+from notice_ld.pipeline.sources import Part, Source, partition
+from notice_ld.readers import InputFormat
+
+if TYPE_CHECKING:
+    from notice_ld.pipeline import Pipeline
+    from notice_ld.readers import Outcome
+
+__all__ = [
+    "OUTPUT_DDL",
+    "SparkExecutor",
+    "collect",
+    "convert_files",
+    "convert_frame",
+    "spark_session",
+]
+
+OUTPUT_DDL: Final = (
+    "part BIGINT, data BINARY, converted BIGINT, rejected BIGINT, deleted BIGINT, report STRING, "
+    "lines ARRAY<STRING>"
+)
+"""The schema of a DataFrame of converted parts (see the module docs)."""
+
+_PART_BITS: Final = 32  # convert_frame: part = Spark partition << 32 | batch number in it
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """PySpark warns about pandas versions it was not tested with; nothing here uses pandas."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*[Pp]andas.*", category=FutureWarning)
+        yield
+
+
+# --------------------------------------------------------------------------- the part function
+
+
+def _part_row(pipeline: Pipeline, key: int, run: Callable[[Pipeline, io.BytesIO], Any]) -> dict[str, Any]:
+    """Run one part with a pipeline that collects its messages; the row of :data:`OUTPUT_DDL`."""
+    lines: list[str] = []
+    worker = dataclasses.replace(pipeline, echo=lines.append)
+    buffer = io.BytesIO()
+    report = run(worker, buffer).as_dict()
+    return {
+        "part": key,
+        "data": buffer.getvalue(),
+        "converted": report["converted"],
+        "rejected": report["rejected"],
+        "deleted": report["deleted"],
+        "report": json.dumps(report, ensure_ascii=False),
+        "lines": lines,
+    }
+
+
+def _batch(rows: list[dict[str, Any]]) -> Any:
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_pylist(rows, schema=_output_schema())
+
+
+def _output_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("part", pa.int64()),
+            ("data", pa.binary()),
+            ("converted", pa.int64()),
+            ("rejected", pa.int64()),
+            ("deleted", pa.int64()),
+            ("report", pa.string()),
+            ("lines", pa.list_(pa.string())),
+        ]
+    )
+
+
+def _source_json(source: Source) -> dict[str, Any]:
+    return {
+        "path": source.path,
+        "format": source.format.value if source.format else None,
+        "start": source.start,
+        "end": source.end,
+        "first_line": source.first_line,
+    }
+
+
+def _source(data: dict[str, Any]) -> Source:
+    fmt = data["format"]
+    return Source(
+        data["path"], InputFormat(fmt) if fmt else None, data["start"], data["end"], data["first_line"]
+    )
+
+
+@dataclass(frozen=True)
+class _FileParts:
+    """The part function of :func:`convert_files`: each row names a part (its slices, as JSON)."""
+
+    pipeline: Pipeline
+    fmt: Format
+    lang: str | None
+
+    def __call__(self, batches: Iterable[Any]) -> Iterator[Any]:
+        for batch in batches:
+            for key, slices in zip(
+                batch.column("part").to_pylist(), batch.column("sources").to_pylist(), strict=True
+            ):
+                part: Part = tuple(_source(s) for s in json.loads(slices))
+
+                def run(worker: Pipeline, out: io.BytesIO, part: Part = part) -> Any:
+                    return worker.convert(part, {self.fmt: out}, lang=self.lang, part=True)
+
+                yield _batch([_part_row(self.pipeline, key, run)])
+
+
+@dataclass(frozen=True)
+class _RecordParts:
+    """The part function of :func:`convert_frame`: each Arrow batch (a range of the order) is a part."""
+
+    pipeline: Pipeline
+    fmt: Format
+    lang: str | None
+    keys: tuple[str, ...]
+
+    def __call__(self, batches: Iterable[Any]) -> Iterator[Any]:
+        from pyspark import TaskContext
+
+        context = TaskContext.get()
+        partition_id = context.partitionId() if context is not None else 0
+        for number, batch in enumerate(batches):
+            if batch.num_rows == 0:
+                continue
+            outcomes = list(self._outcomes(batch))
+
+            def run(worker: Pipeline, out: io.BytesIO, outcomes: list[Outcome] = outcomes) -> Any:
+                from notice_ld.writers import codec
+
+                report = worker.new_report()
+                with codec(self.fmt, self.lang).open(out, part=True) as writer:
+                    for graph in worker.graphs(outcomes, report):
+                        writer.add(graph)
+                return report
+
+            yield _batch([_part_row(self.pipeline, (partition_id << _PART_BITS) | number, run)])
+
+    def _outcomes(self, batch: Any) -> Iterator[Outcome]:
+        from notice_ld.pipeline.arrow_schema import JSON_COLUMN, records_from_arrow
+        from notice_ld.readers.jsonl import to_outcome
+
+        keys = zip(*(_column(batch, k) for k in self.keys), strict=True)
+        names = [_key_name(self.keys, values) for values in keys]
+        if JSON_COLUMN in batch.schema.names:
+            limit = self.pipeline.reader_options.max_record_bytes
+            for name, text in zip(names, batch.column(JSON_COLUMN).to_pylist(), strict=True):
+                yield _from_json(text, name, limit)
+        else:
+            for name, record in zip(names, records_from_arrow(batch), strict=True):
+                yield to_outcome(record, name)
+
+
+def _column(batch: Any, name: str) -> list[Any]:
+    return list(batch.column(name).to_pylist())
+
+
+def _key_name(keys: Sequence[str], values: Sequence[Any]) -> str:
+    """How a record of a DataFrame is named in reports: its order key (``id=…``)."""
+    shown = []
+    for key, value in zip(keys, values, strict=True):
+        if isinstance(value, dict) and "value" in value:
+            value = value["value"]
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+        shown.append(f"{key}={text}")
+    return ", ".join(shown)
+
+
+def _from_json(text: str | None, name: str, limit: int) -> Outcome:
+    """One record's JSON text as a notice or a record error (what the JSON Lines reader does for a line)."""
+    from notice_ld.readers.jsonl import to_outcome
+
+    if text is None or not text.strip():
+        return RecordError(record=name, problem="the record is empty", fix="give the record's JSON text")
+    if len(text.encode("utf-8")) > limit:
+        return RecordError(
+            record=name,
+            problem=f"the record is over the limit of {limit:,} bytes",
+            fix="raise the limit (ReaderOptions.max_record_bytes), or split the record",
+        )
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return RecordError(
+            record=name,
+            problem=f"not valid JSON ({exc.msg} at column {exc.colno})",
+            fix="write one complete JSON object per record",
+        )
+    except (RecursionError, ValueError):
+        return RecordError(
+            record=name,
+            problem="the record nests too deeply or holds a number too long to read",
+            fix="write identifiers and long numbers as JSON strings; a notice is a few levels deep",
+        )
+    return to_outcome(data, name)
+
+
+# --------------------------------------------------------------------------- the public functions
+
+
+def _one_per_partition(frame: Any, key: str, count: int) -> Any:
+    """Rows in ``key`` order, about one per partition, partitions in ``key`` order.
+
+    The output of the part function is then in order as Spark gives it: no sort after it (a
+    Spark sort samples its input first, and would run every part twice).
+    """
+    return frame.repartitionByRange(max(1, count), key).sortWithinPartitions(key)
+
+
+def convert_files(
+    spark: Any,
+    pipeline: Pipeline,
+    inputs: Sequence[Source | str | os.PathLike[str]],
+    fmt: Format,
+    *,
+    lang: str | None = None,
+    parts: int = 64,
+    min_bytes: int = 1 << 20,
+) -> Any:
+    """The DataFrame of converted parts (:data:`OUTPUT_DDL`) of ``inputs``, cut by notice_ld into
+    about ``parts`` parts of at least ``min_bytes`` (JSON Lines cut on line boundaries; other
+    files whole); one Spark task per part. Nothing runs before an action (:func:`collect`).
+
+    ``spark`` is a ``SparkSession``, classic or Connect; executors must see ``inputs`` at the same
+    paths.
+    """
+    cut = partition(pipeline.sources(inputs), parts=max(1, parts), min_bytes=min_bytes)
+    rows = [(index, json.dumps([_source_json(s) for s in part])) for index, part in enumerate(cut)]
+    with _quiet():
+        frame = _one_per_partition(
+            spark.createDataFrame(rows, "part BIGINT, sources STRING"), "part", len(rows)
+        )
+        return frame.mapInArrow(_FileParts(pipeline, fmt, lang), OUTPUT_DDL)
+
+
+def convert_frame(
+    frame: Any,
+    pipeline: Pipeline,
+    fmt: Format,
+    *,
+    order_by: str | Sequence[str],
+    lang: str | None = None,
+    parts: int | None = None,
+) -> Any:
+    """The DataFrame of converted parts (:data:`OUTPUT_DDL`) of the records of ``frame``, in the
+    order of the ``order_by`` columns (which should be unique: records with equal keys have no
+    fixed order), in about ``parts`` ranges (default: Spark's shuffle partitions).
+
+    ``frame`` holds the notice columns (:func:`~notice_ld.pipeline.arrow_schema.spark_ddl`; other
+    columns are not read) or a ``json`` string column with each record's JSON text. A record that
+    is not a valid notice is rejected, named by its key (``id=…``), and the others go through.
+    """
+    keys = (order_by,) if isinstance(order_by, str) else tuple(order_by)
+    if not keys:
+        raise ConfigError("give the column(s) that order the records (order_by)")
+    missing = [k for k in keys if k not in frame.columns]
+    if missing:
+        raise ConfigError(
+            f"no column {', '.join(missing)} to order the records by (columns: {frame.columns})"
+        )
+    with _quiet():
+        ranged = frame.repartitionByRange(parts, *keys) if parts else frame.repartitionByRange(*keys)
+        return ranged.sortWithinPartitions(*keys).mapInArrow(
+            _RecordParts(pipeline, fmt, lang, keys), OUTPUT_DDL
+        )
+
+
+def collect(
+    parts: Any, out: IO[bytes], fmt: Format, *, lang: str | None = None, pipeline: Pipeline | None = None
+) -> dict[str, Any]:
+    """Run a DataFrame of converted parts and merge it, in ``part`` order, into ``out``: the bytes
+    one core writes. Returns the merged JSON report (what ``convert --report`` writes); the parts'
+    messages go to ``pipeline.echo`` when given.
+
+    The parts are computed at once on the cluster (kept in its memory and disks), then fetched
+    in order, one Spark partition at a time (the driver holds one part). ``parts`` must be in
+    ``part`` order as Spark gives it — what :func:`convert_files` and :func:`convert_frame` give;
+    a DataFrame of parts read back from storage: ``.orderBy("part")`` first.
+    """
+    from pyspark import StorageLevel
+
+    from notice_ld.pipeline.directory import merge_report_dicts
+    from notice_ld.pipeline.parallel import echo_lines
+    from notice_ld.writers import codec
+
+    reports: list[dict[str, Any]] = []
+
+    def stream(rows: Iterable[Any]) -> Iterator[IO[bytes]]:
+        last = -1
+        for row in rows:
+            if row["part"] <= last:
+                raise ConfigError("the parts are not in order: sort the DataFrame by 'part' first")
+            last = row["part"]
+            reports.append(json.loads(row["report"]))
+            if pipeline is not None:
+                echo_lines(pipeline, row["lines"])
+            yield io.BytesIO(row["data"])
+
+    with _quiet():
+        stored = parts.persist(StorageLevel.MEMORY_AND_DISK)
+        try:
+            stored.count()  # every part at once, on the cluster; then fetched in order
+            codec(fmt, lang).merge(stream(stored.toLocalIterator()), out)
+        finally:
+            stored.unpersist()
+    return merge_report_dicts(reports)
+
+
+# --------------------------------------------------------------------------- an Executor
+
+
+@dataclass(frozen=True)
+class _Apply:
+    """Runs a picklable function over the pickled tasks of a batch (the executor's part function)."""
+
+    function: Callable[[Any], Any]
+
+    def __call__(self, batches: Iterable[Any]) -> Iterator[Any]:
+        import pyarrow as pa
+
+        for batch in batches:
+            for index, task in zip(
+                batch.column("index").to_pylist(), batch.column("task").to_pylist(), strict=True
+            ):
+                result = self.function(pickle.loads(task))  # noqa: S301 - our own task, from the driver
+                yield pa.RecordBatch.from_pydict(
+                    {"index": [index], "result": [pickle.dumps(result)]},
+                    schema=pa.schema([("index", pa.int64()), ("result", pa.binary())]),
+                )
+
+
+class SparkExecutor:
+    """An :class:`~notice_ld.pipeline.parallel.Executor` on a ``SparkSession``: one Spark task per
+    item, through ``mapInArrow``; the results in item order.
+
+    Functions and items are pickled: workers need notice_ld installed, and with file outputs
+    (``convert_parallel``, folder outputs) the same file system as the driver.
+
+    >>> import inspect
+    >>> "map" in dict(inspect.getmembers(SparkExecutor))
+    True
+    """
+
+    def __init__(self, spark: Any) -> None:
+        self.spark = spark
+
+    def map(self, fn: Callable[[_T], _R], *iterables: Iterable[_T]) -> Iterator[_R]:
+        """``fn`` over the items on the cluster; the results in order (a failed task raises)."""
+        if len(iterables) != 1:
+            raise TypeError("SparkExecutor.map takes one iterable of items")
+        tasks = [(index, pickle.dumps(item)) for index, item in enumerate(iterables[0])]
+        if not tasks:
+            return iter(())
+        with _quiet():
+            frame = self.spark.createDataFrame(tasks, "index BIGINT, task BINARY")
+            frame = _one_per_partition(frame, "index", len(tasks))
+            rows = frame.mapInArrow(_Apply(fn), "index BIGINT, result BINARY").collect()
+        rows.sort(key=lambda row: row["index"])  # sorted here: a Spark sort would run the tasks twice
+        return (pickle.loads(row["result"]) for row in rows)  # noqa: S301 - our own workers' results
+
+
+def _start(builder: Any, *, local: bool) -> Any:
+    """Start the session; a local JVM binds to 127.0.0.1 (``SPARK_LOCAL_IP`` while it starts)."""
+    if not local or "SPARK_LOCAL_IP" in os.environ:
+        return builder.getOrCreate()
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    try:
+        return builder.getOrCreate()
+    finally:
+        del os.environ["SPARK_LOCAL_IP"]
+
+
+@contextlib.contextmanager
+def spark_session(workers: int = 2, *, remote: str | None = None, app: str = "notice-ld") -> Iterator[Any]:
+    """A ``SparkSession``: ``local[workers]`` on 127.0.0.1 without UI, or a Spark Connect session
+    on ``remote`` (``sc://HOST:15002``, or ``SPARK_REMOTE``), stopped at the end. The session
+    already active in this process (a notebook's), or the one ``spark-submit`` set up (its master,
+    its configuration), is used as it is and left running.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:  # pragma: no cover - depends on the installation
+        raise ConfigError('the Spark engine needs PySpark: pip install "notice-ld[spark]"') from None
+    with _quiet():
+        active = SparkSession.getActiveSession() if remote is None else None
+        if active is not None:  # a notebook's, a shell's, the caller's: used as it is, left running
+            yield active
+            return
+        if remote is not None or os.environ.get("SPARK_REMOTE"):
+            builder = SparkSession.builder.remote(remote) if remote else SparkSession.builder
+        elif os.environ.get("PYSPARK_GATEWAY_PORT"):  # under spark-submit: its session, its master
+            yield SparkSession.builder.appName(app).getOrCreate()
+            return
+        else:
+            builder = (
+                SparkSession.builder.master(f"local[{max(1, workers)}]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", str(max(1, workers) * 4))
+            )
+        session = _start(builder.appName(app), local=remote is None and not os.environ.get("SPARK_REMOTE"))
+    try:
+        yield session
+    finally:
+        session.stop()
