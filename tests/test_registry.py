@@ -297,6 +297,7 @@ def test_tsv_import_and_export_round_trip(tmp_path: Path) -> None:
         "no tab here\n",
         "10670/../x\toai:a:4\n",
         "10670/1.yyyyyy\t\n",
+        "10670/1.../../etc\toai:a:6\n",  # dot segments: a web client would resolve them away
     ]
     with registry(tmp_path) as reg:
         report = reg.import_tsv(lines, "old.tsv")
@@ -307,7 +308,9 @@ def test_tsv_import_and_export_round_trip(tmp_path: Path) -> None:
             ("old.tsv:9", "handle"),
             ("old.tsv:10", "handle"),
             ("old.tsv:11", "key"),
+            ("old.tsv:12", "handle"),
         ]
+        assert "segments" in report.errors[-1].problem
         assert reg.lookup("oai:a:1") == "10670/1.JT89MR"
         assert reg.mint("oai:a:1") == "10670/1.JT89MR"
         new = reg.mint("oai:a:5")

@@ -51,7 +51,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Final, Protocol
 
-from notice_ld.errors import ConfigError, NoticeLdError, RecordError
+from notice_ld.errors import ConfigError, IdentifierError, NoticeLdError, RecordError
 from notice_ld.identifiers._text import ascii_lower
 from notice_ld.identifiers.minting import HandleMinter
 
@@ -688,6 +688,9 @@ class HandleRegistry:
         >>> registry.lookup("oai:a:1")
         '10670/1.JT89MR'
         """
+        from notice_ld.identifiers._identifier import Scheme
+        from notice_ld.identifiers.parsing import parse
+
         imported = present = 0
         errors: list[RecordError] = []
         with self._transaction("import", write=True) as db:
@@ -712,6 +715,11 @@ class HandleRegistry:
                             fix="write one Handle, a tab and its key per line",
                         )
                     )
+                    continue
+                try:
+                    parse(handle, Scheme.HANDLE)  # dot segments, control characters: refused
+                except IdentifierError as err:
+                    errors.append(RecordError(record=where, field="handle", problem=err.problem, fix=err.fix))
                     continue
                 try:
                     key = _clean_key(raw_key)
