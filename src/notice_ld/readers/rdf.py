@@ -788,6 +788,8 @@ class _Streamer:
                     not group.ascending or (group.last_subject is not None and subject < group.last_subject)
                 ):
                     cut = True
+            elif not cut and group.ascending and group.has_resource and subject != group.last_subject:
+                cut = graph_name is None  # a subject again in a sorted group: the next sorted block
             if cut:
                 yield from self.flush()
                 group = self.group
@@ -1679,7 +1681,13 @@ class _Mapper:
                 page = found.value
             if found not in urls and found.iri not in {p.iri for p in pids}:
                 urls.append(found)
-        pids.sort(key=lambda i: _PID_ORDER.index(i.scheme) if i.scheme in _PID_ORDER else len(_PID_ORDER))
+        # the identifier the resource's own IRI resolves (its DOI, Handle…) first, then by kind
+        pids.sort(
+            key=lambda i: (
+                i.iri != own,
+                _PID_ORDER.index(i.scheme) if i.scheme in _PID_ORDER else len(_PID_ORDER),
+            )
+        )
         if own is not None and own in {u.value for u in urls} and len(urls) > 1:
             # the RDF node's own IRI comes after the web pages the data gives
             urls = [u for u in urls if u.value != own] + [u for u in urls if u.value == own]
