@@ -332,7 +332,16 @@ def test_readers_whose_records_carry_their_id_never_mint(tmp_path: Path) -> None
 
     path = tmp_path / "in.csv"
     path.write_text("id,title\n10670/1.abc123,T\n,U\n", encoding="utf-8")
-    for source, fmt in ((ROOT / "examples" / "notices.jsonl", InputFormat.JSONL), (path, InputFormat.CSV)):
+    array = tmp_path / "in.json"
+    array.write_text(
+        '[{"id": "10670/1.abc123", "titles": [{"value": "T"}]}, {"titles": []}]', encoding="utf-8"
+    )
+    cases = (
+        (ROOT / "examples" / "notices.jsonl", InputFormat.JSONL),
+        (path, InputFormat.CSV),
+        (array, InputFormat.JSON),
+    )
+    for source, fmt in cases:
         collector = KeyCollector(SMALL)
         list(read_path(str(source), fmt, options=ReaderOptions(minter=collector)))
         assert collector.keys == []
