@@ -42,6 +42,9 @@ VALID = {
     InputFormat.HAL: (EXAMPLES.parents[1] / "tests/data/readers/hal/search.json").read_bytes(),
     InputFormat.QDC: (EXAMPLES.parents[1] / "tests/data/readers/qdc/listrecords.xml").read_bytes(),
     InputFormat.MODS: (EXAMPLES.parents[1] / "tests/data/readers/mods/collection.xml").read_bytes(),
+    InputFormat.CROSSREF: (EXAMPLES.parents[1] / "tests/data/readers/crossref/work.json").read_bytes(),
+    InputFormat.OPENALEX: (EXAMPLES.parents[1] / "tests/data/readers/openalex/works_page.json").read_bytes(),
+    InputFormat.CSL_JSON: (EXAMPLES.parents[1] / "tests/data/readers/csl/items.json").read_bytes(),
 }
 
 NASTY = [b"\x00", b"\xff\xfe", b"\xe9", b'"', b"\n", b"\r", b"[", b"{", b"<", b"&", b"]]>", b"9" * 50, b"\\u"]
