@@ -368,6 +368,8 @@ def test_cli_harvest_incremental(server: str, tmp_path: Path) -> None:
         "journal:vs",
         "--prefix",
         "10670",
+        "--registry",
+        str(tmp_path / "handles.sqlite"),
         "-o",
         str(out),
         "--state",
@@ -390,6 +392,8 @@ def test_cli_harvest_incremental(server: str, tmp_path: Path) -> None:
         "journal:vs",
         "--prefix",
         "10670",
+        "--registry",
+        str(tmp_path / "handles.sqlite"),
         "-o",
         str(out),
         "--state",
@@ -403,14 +407,27 @@ def test_cli_harvest_incremental(server: str, tmp_path: Path) -> None:
 
 def test_cli_failed_harvest_writes_nothing(server: str, tmp_path: Path) -> None:
     out, state = tmp_path / "h.jsonl", tmp_path / "state.json"
-    result = cli("harvest", f"{server}/broken", "--prefix", "1", "-o", str(out), "--state", str(state))
+    result = cli(
+        "harvest", f"{server}/broken", "--prefix", "1", "--no-registry", "-o", str(out), "--state", str(state)
+    )
     assert result.returncode == 2 and "not usable XML" in result.stderr
     assert not out.exists() and not state.exists()
 
 
 def test_cli_harvest_load_into_the_embedded_store(server: str, tmp_path: Path) -> None:
     store, report = tmp_path / "store", tmp_path / "report.json"
-    args = ("harvest", f"{server}/oai", "--set", "journal:vs", "--prefix", "10670", "--max-retries", "1")
+    registry = ("--registry", str(tmp_path / "handles.sqlite"))
+    args = (
+        "harvest",
+        f"{server}/oai",
+        "--set",
+        "journal:vs",
+        "--prefix",
+        "10670",
+        *registry,
+        "--max-retries",
+        "1",
+    )
     first = cli(*args, "--load", "--store", str(store), "--report", str(report))
     assert first.returncode == 0, first.stderr
     assert "6 added" in first.stderr and "1 deleted at the source" in first.stderr

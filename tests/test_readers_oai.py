@@ -383,6 +383,8 @@ def test_convert_oai_dc_reports_residue_and_deletions(tmp_path: Path) -> None:
         str(report),
         "--prefix",
         "10670",
+        "--registry",
+        str(tmp_path / "handles.sqlite"),
     )
     assert result.returncode == 1, result.stderr  # the broken DOAJ record is rejected
     assert "1 deleted records skipped" in result.stderr
@@ -393,5 +395,8 @@ def test_convert_oai_dc_reports_residue_and_deletions(tmp_path: Path) -> None:
     graph = rdflib.Graph().parse(out, format="turtle")
     assert (rdflib.URIRef("https://hal.science/tel-01234567"), None, None) in graph
     second = tmp_path / "again.ttl"
-    run_cli("convert", str(HAL), str(DOAJ), "--format", "turtle", "-o", str(second), "--prefix", "10670")
+    run_cli(
+        "convert", str(HAL), str(DOAJ), "--format", "turtle", "-o", str(second), "--prefix", "10670",
+        "--registry", str(tmp_path / "handles.sqlite"),
+    )  # fmt: skip
     assert second.read_bytes() == out.read_bytes()  # .xml is read as oai_dc; same bytes every run
