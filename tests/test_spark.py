@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -295,3 +297,49 @@ def test_convert_engine_spark_on_the_command_line(spark: Any, source: Path, tmp_
     assert many.read_bytes() == one.read_bytes()
     assert (tmp_path / "many.json").read_bytes() == (tmp_path / "one.json").read_bytes()
     assert spark.range(3).count() == 3  # still running
+
+
+_CONNECT = """
+import io, sys
+from pyspark.sql import functions as F
+from notice_ld.formats import Format
+from notice_ld.pipeline import Pipeline
+from notice_ld.pipeline.arrow_schema import spark_ddl
+from notice_ld.pipeline.on_spark import collect, convert_files, convert_frame, spark_session
+
+folder = sys.argv[1]
+pipeline = Pipeline(validation=None)
+with spark_session(remote="local[2]") as spark:
+    assert type(spark).__module__.startswith("pyspark.sql.connect"), type(spark)
+    for name, parts in (
+        ("files", convert_files(spark, pipeline, [folder + "/in.jsonl"], Format.TURTLE, parts=3,
+                                min_bytes=1)),
+        ("frame", convert_frame(
+            spark.read.schema(spark_ddl()).parquet(folder + "/in.parquet")
+            .select("*", F.col("_metadata.row_index").alias("row")),
+            pipeline, Format.TURTLE, order_by="row", parts=2)),
+    ):
+        with open(f"{folder}/{name}.ttl", "wb") as out:
+            collect(parts, out, Format.TURTLE)
+"""
+
+
+@pytest.mark.spark
+def test_the_same_functions_run_over_spark_connect(spark: Any, tmp_path: Path) -> None:
+    """A Spark Connect session (a local Connect server, in its own process: a process holds one
+    kind of session) runs the same part functions: the same bytes."""
+    records = generated_records(40)
+    _jsonl(tmp_path / "in.jsonl", records, bad=False)
+    write_parquet(records, tmp_path / "in.parquet", row_group_size=15)
+    whole = io.BytesIO()
+    Pipeline(validation=None).convert_records(records, {Format.TURTLE: whole})
+    done = subprocess.run(
+        [sys.executable, "-c", _CONNECT, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=540,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (tmp_path / "files.ttl").read_bytes() == whole.getvalue()
+    assert (tmp_path / "frame.ttl").read_bytes() == whole.getvalue()

@@ -77,9 +77,11 @@ _R = TypeVar("_R")
 
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
-    """PySpark warns about pandas versions it was not tested with; nothing here uses pandas."""
+    """Leave out PySpark's warnings about pandas versions (nothing here uses pandas) and about
+    settings a Connect server started here already has."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*[Pp]andas.*", category=FutureWarning)
+        warnings.filterwarnings("ignore", message="Failed to set spark", category=UserWarning)
         yield
 
 
@@ -416,6 +418,15 @@ class SparkExecutor:
         return (pickle.loads(row["result"]) for row in rows)  # noqa: S301 - our own workers' results
 
 
+_LOCAL_CONF: Final = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+    "spark.connect.grpc.binding.address": "127.0.0.1",
+}
+
+
 def _start(builder: Any, *, local: bool) -> Any:
     """Start the session; a local JVM binds to 127.0.0.1 (``SPARK_LOCAL_IP`` while it starts)."""
     if not local or "SPARK_LOCAL_IP" in os.environ:
@@ -430,34 +441,34 @@ def _start(builder: Any, *, local: bool) -> Any:
 @contextlib.contextmanager
 def spark_session(workers: int = 2, *, remote: str | None = None, app: str = "notice-ld") -> Iterator[Any]:
     """A ``SparkSession``: ``local[workers]`` on 127.0.0.1 without UI, or a Spark Connect session
-    on ``remote`` (``sc://HOST:15002``, or ``SPARK_REMOTE``), stopped at the end. The session
-    already active in this process (a notebook's), or the one ``spark-submit`` set up (its master,
-    its configuration), is used as it is and left running.
+    on ``remote`` (``sc://HOST:15002``, or ``SPARK_REMOTE``; ``local[N]`` starts a Connect server
+    in this process), stopped at the end. The session already active in this process (a
+    notebook's), or the one ``spark-submit`` set up (its master, its configuration), is used as it
+    is and left running.
     """
     try:
         from pyspark.sql import SparkSession
     except ImportError:  # pragma: no cover - depends on the installation
         raise ConfigError('the Spark engine needs PySpark: pip install "notice-ld[spark]"') from None
+    local = remote is None and not os.environ.get("SPARK_REMOTE")
     with _quiet():
-        active = SparkSession.getActiveSession() if remote is None else None
-        if active is not None:  # a notebook's, a shell's, the caller's: used as it is, left running
-            yield active
-            return
-        if remote is not None or os.environ.get("SPARK_REMOTE"):
-            builder = SparkSession.builder.remote(remote) if remote else SparkSession.builder
-        elif os.environ.get("PYSPARK_GATEWAY_PORT"):  # under spark-submit: its session, its master
-            yield SparkSession.builder.appName(app).getOrCreate()
-            return
-        else:
-            builder = (
-                SparkSession.builder.master(f"local[{max(1, workers)}]")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", str(max(1, workers) * 4))
-            )
-        session = _start(builder.appName(app), local=remote is None and not os.environ.get("SPARK_REMOTE"))
+        given = SparkSession.getActiveSession() if remote is None else None
+        if given is None and local and os.environ.get("PYSPARK_GATEWAY_PORT"):  # under spark-submit
+            given = SparkSession.builder.appName(app).getOrCreate()
+    if given is not None:
+        yield given
+        return
+    if local:
+        builder = SparkSession.builder.master(f"local[{max(1, workers)}]")
+    else:
+        builder = SparkSession.builder.remote(remote) if remote else SparkSession.builder
+    here = local or (remote or "").startswith("local")  # a JVM started here: loopback only, no UI
+    if here:
+        for key, value in _LOCAL_CONF.items():
+            builder = builder.config(key, value)
+        builder = builder.config("spark.sql.shuffle.partitions", str(max(1, workers) * 4))
+    with _quiet():
+        session = _start(builder.appName(app), local=here)
     try:
         yield session
     finally:
