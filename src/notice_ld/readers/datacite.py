@@ -26,6 +26,7 @@ field in messages (:class:`Dialect`: ``creators[0].nameIdentifiers[1]`` in JSON,
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -302,8 +303,15 @@ _DERIVED_TYPES: Final = frozenset({"ris", "bibtex", "citeproc", "schemaOrg"})
 _RELATION: Final = "a related resource (relationType {}); the notice model has no relation field"
 
 
+@functools.lru_cache(maxsize=1024)
 def _key(value: str) -> str:
+    """A vocabulary value compared without case, spaces, ``-`` and ``_`` (``Book Series``, ``bookseries``)."""
     return re.sub(r"[\s_-]+", "", value).lower()
+
+
+_parse: Final = functools.lru_cache(maxsize=8192)(ids.parse)
+""":func:`notice_ld.identifiers.parse`, remembered: ORCIDs, RORs, ISSNs and licences recur from record
+to record (identifiers are immutable values; errors are not remembered)."""
 
 
 def _items(value: Any) -> list[Any]:
@@ -522,7 +530,7 @@ class _Mapping:
                 )
                 continue
             try:
-                identifier = ids.parse(value, scheme)
+                identifier = _parse(value, scheme)
             except IdentifierError as exc:
                 self.note(where, value, f"not a usable {scheme.value.upper()}: {exc.problem}")
                 continue
@@ -647,7 +655,7 @@ class _Mapping:
             scheme = _AGENT_SCHEMES.get(_key(_scalar(value.get("publisherIdentifierScheme")) or ""))
             if identifier:
                 try:
-                    parsed = ids.parse(identifier, scheme)
+                    parsed = _parse(identifier, scheme)
                 except IdentifierError as exc:
                     self.note(
                         ("publisher", "publisherIdentifier"),
@@ -775,7 +783,7 @@ class _Mapping:
                 concept = {"labels": [_label(text, lang)]}
                 if value_uri:
                     try:
-                        concept["iri"] = ids.parse(value_uri, ids.Scheme.URL).value
+                        concept["iri"] = _parse(value_uri, ids.Scheme.URL).value
                     except IdentifierError as exc:
                         self.note((*path, "valueUri"), value_uri, f"not a usable concept IRI: {exc.problem}")
                 if code:
@@ -1003,9 +1011,9 @@ class _Mapping:
         target = {"issn": ids.Scheme.ISSN, "eissn": ids.Scheme.ISSN, "isbn": ids.Scheme.ISBN}.get(scheme)
         try:
             if target is not None:
-                parsed = ids.parse(value, target)
+                parsed = _parse(value, target)
             elif scheme in ("doi", "url", "handle", "ark"):
-                parsed = ids.parse(value, _ID_SCHEMES[scheme])
+                parsed = _parse(value, _ID_SCHEMES[scheme])
             else:
                 return False
         except IdentifierError as exc:
@@ -1045,7 +1053,7 @@ class _Mapping:
         doi = _scalar(self.data.get("doi"))
         if doi and doi.strip():
             try:
-                pids.append(ids.parse(doi, ids.Scheme.DOI))
+                pids.append(_parse(doi, ids.Scheme.DOI))
             except IdentifierError as exc:
                 self.note(("doi",), doi, f"not a usable DOI: {exc.problem}")
         candidates: list[tuple[tuple[str | int, ...], str, str]] = []
@@ -1070,7 +1078,7 @@ class _Mapping:
                 )
                 continue
             try:
-                parsed = ids.parse(value, target)
+                parsed = _parse(value, target)
             except IdentifierError as exc:
                 self.note(path, value, f"not a usable identifier: {exc.problem}")
                 continue
@@ -1086,7 +1094,7 @@ class _Mapping:
         url = self.text(("url",), self.data.get("url"))
         if url:
             try:
-                landing = ids.parse(url, ids.Scheme.URL)
+                landing = _parse(url, ids.Scheme.URL)
             except IdentifierError as exc:
                 self.note(("url",), url, f"not a usable landing page URL: {exc.problem}")
             else:

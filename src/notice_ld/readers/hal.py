@@ -35,6 +35,7 @@ goes to the residue, never to the wrong person.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -166,6 +167,10 @@ _RESIDUE: Final = {
     "anrProjectTitle_s": "funding; the notice model has no funding field",
     "europeanProjectTitle_s": "funding; the notice model has no funding field",
 }  # fmt: skip
+
+
+_parse: Final = functools.lru_cache(maxsize=8192)(ids.parse)
+""":func:`notice_ld.identifiers.parse`, remembered (ORCIDs, ISSNs recur; errors are not remembered)."""
 
 
 def _items(value: Any) -> list[Any]:
@@ -322,7 +327,7 @@ class _Mapping:
         out: list[ids.Identifier | None] = []
         for element, text in values:
             try:
-                out.append(ids.parse(text, scheme))
+                out.append(_parse(text, scheme))
             except IdentifierError as exc:
                 self.note(element, text, f"not a usable {what}: {exc.problem}")
                 out.append(None)
@@ -345,7 +350,7 @@ class _Mapping:
 
     def _cv(self, element: str, idhal: str) -> ids.Identifier | None:
         try:
-            return ids.parse(_HAL_CV + idhal, ids.Scheme.URL)
+            return _parse(_HAL_CV + idhal, ids.Scheme.URL)
         except IdentifierError as exc:
             self.note(element, idhal, f"not a usable idHAL: {exc.problem}")
             return None
@@ -501,7 +506,7 @@ class _Mapping:
                 value = self.first(key)
                 if value:
                     try:
-                        issn = ids.parse(value[1], ids.Scheme.ISSN).value
+                        issn = _parse(value[1], ids.Scheme.ISSN).value
                     except IdentifierError as exc:
                         self.note(value[0], value[1], f"not a usable ISSN: {exc.problem}")
                         continue
@@ -560,7 +565,7 @@ class _Mapping:
         ):
             for element, text in self.texts(key):
                 try:
-                    found = ids.parse(text, scheme)
+                    found = _parse(text, scheme)
                 except IdentifierError as exc:
                     self.note(element, text, f"not a usable identifier: {exc.problem}")
                     continue
@@ -569,7 +574,7 @@ class _Mapping:
         isbns: list[str] = []
         for element, text in self.texts("isbn_s"):
             try:
-                isbns.append(ids.parse(text, ids.Scheme.ISBN).value)
+                isbns.append(_parse(text, ids.Scheme.ISBN).value)
             except IdentifierError as exc:
                 self.note(element, text, f"not a usable ISBN: {exc.problem}")
         if isbns and container and kind in (DocumentType.CHAPTER, DocumentType.CONFERENCE_PAPER):
@@ -578,7 +583,7 @@ class _Mapping:
         landing: ids.Identifier | None = None
         if page:
             try:
-                landing = ids.parse(page[1], ids.Scheme.URL)
+                landing = _parse(page[1], ids.Scheme.URL)
                 notice["landing_page"] = landing.value
             except IdentifierError as exc:
                 self.note(page[0], page[1], f"not a usable URL: {exc.problem}")
