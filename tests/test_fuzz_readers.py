@@ -45,6 +45,9 @@ VALID = {
     InputFormat.CROSSREF: (EXAMPLES.parents[1] / "tests/data/readers/crossref/work.json").read_bytes(),
     InputFormat.OPENALEX: (EXAMPLES.parents[1] / "tests/data/readers/openalex/works_page.json").read_bytes(),
     InputFormat.CSL_JSON: (EXAMPLES.parents[1] / "tests/data/readers/csl/items.json").read_bytes(),
+    InputFormat.RDF: (EXAMPLES.parents[1] / "tests/data/readers/rdf/aggregator_dump.nt").read_bytes(),
+    InputFormat.SCHEMA_ORG: (EXAMPLES.parents[1] / "tests/data/readers/schema_org/article.jsonld").read_bytes(),
+    InputFormat.HTML: (EXAMPLES.parents[1] / "tests/data/readers/html/journal_article.html").read_bytes(),
 }
 
 NASTY = [b"\x00", b"\xff\xfe", b"\xe9", b'"', b"\n", b"\r", b"[", b"{", b"<", b"&", b"]]>", b"9" * 50, b"\\u"]

@@ -661,10 +661,15 @@ class _Reader:
                 container["type"] = "proceedings"
             issns = [_text_and_lang(v) for v in _many(titled.get("issn"))]
             values = [v[0] for v in issns if v]
-            for slot, value in zip(("issn", "eissn"), values, strict=False):
-                container[slot] = value
-            for extra in values[2:]:
-                self.note("isPartOf.issn", extra, "a third ISSN; the journal holds an ISSN and an e-ISSN")
+            # notice_ld writes print, electronic and linking ISSN in this order
+            for slot, value in zip(("issn", "eissn", "issn_l"), values, strict=False):
+                container[slot] = {"scheme": "issn-l", "value": value} if slot == "issn_l" else value
+            for extra in values[3:]:
+                self.note(
+                    "isPartOf.issn",
+                    extra,
+                    "a fourth ISSN; the journal holds print, electronic and linking ISSNs",
+                )
             isbn = _text_and_lang(titled.get("isbn"))
             if isbn:
                 container["isbn"] = isbn[0]
@@ -745,7 +750,9 @@ class _Reader:
             if own_ident is not None and own_ident.scheme in _AGENT_SCHEMES:
                 own_ident = None
         # the identifier whose IRI is the node's @id is the notice's own (notice_ld writes it so)
-        chosen = next((i for i in found if own is not None and i.iri == own), None)
+        chosen = next((i for i in found + isbns if own is not None and i.iri == own), None)
+        if chosen in isbns:
+            isbns.remove(chosen)
         if chosen is None:
             pids = sorted(
                 (i for i in found if i.scheme in _PID_ORDER), key=lambda i: _PID_ORDER.index(i.scheme)
