@@ -164,14 +164,15 @@ def run_baseline(document: bytes, do_map: bool) -> int:
 
 def mapped_dicts(document: bytes) -> list[dict[str, Any]]:
     """The notice dicts the Dublin Core rules build (to time the model's validation on its own)."""
-    from notice_ld.readers.oai_dc import _Mapping, _metadata_root, read_header
+    from notice_ld.readers.oai import metadata_root, read_header
+    from notice_ld.readers.oai_dc import OAI_DC
     from notice_ld.readers.xmlsafe import split_records
 
     dicts = []
     for raw in split_records(iter([document])):
-        mapping = _Mapping(read_header(raw.element), None)
-        mapping.read(_metadata_root(raw.element))
-        dicts.append(mapping.build()[0])
+        metadata = metadata_root(raw.element)
+        if metadata is not None:
+            dicts.append(OAI_DC.map_record(metadata, read_header(raw.element), None).data)
     return dicts
 
 
