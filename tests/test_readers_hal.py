@@ -156,6 +156,42 @@ def test_json_lines_date_fallback_errors_and_unknown_fields() -> None:
     assert image.type.value == "other" and image.type_label == "Image"
 
 
+def test_json_lines_of_responses_and_a_conference_paper() -> None:
+    page = {
+        "response": {
+            "docs": [
+                {
+                    "halId_s": "hal-04000050",
+                    "docType_s": "COMM",
+                    "title_s": ["Streams"],
+                    "bookTitle_s": "Proceedings of the Workshop on Streams",
+                    "conferenceTitle_s": "Workshop on Streams",
+                    "isbn_s": "978-2-07-036822-8",
+                },
+                {
+                    "halId_s": "hal-04000051",
+                    "docType_s": "POSTER",
+                    "title_s": ["Posters"],
+                    "conferenceTitle_s": "WS",
+                },
+            ]
+        }
+    }
+    data = (json.dumps(page) + "\n" + json.dumps(page).replace("hal-0400005", "hal-0400006") + "\n").encode()
+    found = list(read(io.BytesIO(data), name="pages.jsonl"))
+    notices = [o for o in found if isinstance(o, Notice)]
+    assert [str(n.id) for n in notices] == ["hal-04000050", "hal-04000051", "hal-04000060", "hal-04000061"]
+    paper, poster = notices[:2]
+    assert paper.container is not None and paper.container.type.value == "proceedings"
+    assert (
+        paper.container.title == "Proceedings of the Workshop on Streams" and paper.container.isbn is not None
+    )
+    assert poster.container is not None and poster.container.title == "WS"
+    residue = found[1]
+    assert isinstance(residue, Residue) and residue.source == "pages.jsonl:1[0]"
+    assert residue.items[0].element == "conferenceTitle_s" and "conference's name" in residue.items[0].reason
+
+
 def test_api_error_answer_and_strange_values() -> None:
     data = b'{"error": {"msg": "undefined field foo_s", "code": 400}}\n'
     (error,) = read(io.BytesIO(data), InputFormat.HAL, name="e.json")

@@ -529,7 +529,14 @@ class _Mapping:
         else:
             unused = [x for x in (conference,) if x]
         for element, text in unused:
-            self.note(element, text, "a second container (conference, series, book); the notice holds one")
+            if conference is not None and element == conference[0]:
+                self.note(
+                    element,
+                    text,
+                    "the conference's name; the notice holds one container (the book or journal)",
+                )
+            else:
+                self.note(element, text, "a second container (series, book); the notice holds one")
         if not journal:
             for key in ("journalIssn_s", "journalEissn_s"):
                 for element, text in self.texts(key):
