@@ -18,6 +18,7 @@ A reader's stream is made of four kinds of values, in input order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Deletion", "ReadWarning", "Residue", "ResidueItem", "residue_summary"]
@@ -112,6 +113,9 @@ class ReadWarning:
         return f"{self.record}: {self.problem}" + (f" (fix: {self.fix})" if self.fix else "")
 
 
+_POSITION = re.compile(r"\[\d+\]")
+
+
 def residue_summary(residues: list[Residue], *, limit: int = 8) -> list[str]:
     """Lines for a command's summary: how many values were not mapped, by element and reason.
 
@@ -119,11 +123,15 @@ def residue_summary(residues: list[Residue], *, limit: int = 8) -> list[str]:
     ...                        ResidueItem("dc:coverage", "1999", "no coverage field")))
     >>> residue_summary([r])
     ['2 values not mapped in 1 notice (listed in the report): dc:coverage x2 (no coverage field)']
+
+    Positions in element paths are grouped (``creators[0].affiliation`` and
+    ``creators[1].affiliation`` count as ``creators[].affiliation``).
     """
     counts: dict[tuple[str, str], int] = {}
     for residue in residues:
         for item in residue.items:
-            counts[(item.element, item.reason)] = counts.get((item.element, item.reason), 0) + 1
+            key = (_POSITION.sub("[]", item.element), item.reason)
+            counts[key] = counts.get(key, 0) + 1
     if not counts:
         return []
     total = sum(counts.values())
