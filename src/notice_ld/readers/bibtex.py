@@ -623,8 +623,11 @@ class _Mapper:
 
         agents: list[dict[str, Any]] = []
         et_al = False
-        for name in split_multiple_persons_names(" ".join(raw.split())):
-            name = name.strip()
+        # bibtexparser's splitter drops a backslash and the character after it when they follow
+        # " and " (``x and \&, y``): backslashes are set aside while the names are split
+        hidden = " ".join(raw.split()).replace("\\", "\ue000")
+        for part in split_multiple_persons_names(hidden):
+            name = part.replace("\ue000", "\\").strip()
             if not name:
                 continue
             if name.lower() == "others":
@@ -877,7 +880,14 @@ class _Mapper:
         isbns = [v for v in re.split(r"[\s,;]+", item.take("isbn") or "") if v]
         issns = [v for v in re.split(r"[\s,;]+", item.take("issn") or "") if v]
 
-        # the notice id: a persistent id, else the arXiv DOI, else the URL, else a minted one
+        part_of_book = item.kind in _BOOK_PART_TYPES or item.kind in _PROCEEDINGS_TYPES
+        own_isbn = None
+        if isbns and not part_of_book:
+            try:
+                own_isbn = ids.parse(isbns[0], "isbn")
+            except IdentifierError:
+                own_isbn = None  # noted with the other ISBNs below
+        # the notice id: a persistent id, else the arXiv DOI, else the URL, else the ISBN, else minted
         pids.sort(key=lambda i: _PID_ORDER.index(i.scheme) if i.scheme in _PID_ORDER else len(_PID_ORDER))
         url_ids = [u for _, u in urls]
         for candidate in url_ids:
@@ -892,6 +902,9 @@ class _Mapper:
         elif url_ids:
             data["id"] = url_ids[0]
             rest = []
+        elif own_isbn is not None:
+            data["id"] = own_isbn  # a book known by its ISBN alone
+            rest = []
         elif self.options.minter is not None and item.key:
             data["id"] = ids.Identifier(ids.Scheme.HANDLE, self.options.minter.mint(item.key))
             rest = []
@@ -900,10 +913,10 @@ class _Mapper:
                 "give the entry a doi or url field, or pass a Handle prefix (--prefix) to mint one from "
                 "its citation key"
             )
-            return "the entry has no usable identifier (DOI, Handle, HAL id, arXiv id or URL)", fix
-        for text_, found in urls:
-            if found.iri != data["id"].iri:
-                data["landing_page"] = text_ if found.scheme is ids.Scheme.URL else found.iri
+            return "the entry has no usable identifier (DOI, Handle, HAL id, arXiv id, URL or ISBN)", fix
+        for text_, _ in urls:
+            if text_ != data["id"].iri and _is_iri(text_):
+                data["landing_page"] = text_  # where to read it, as the entry gives it
                 break
         identifiers: list[Any] = [r for r in rest if r != data["id"]]
         container = data.get("container")
@@ -946,6 +959,14 @@ _PID_ORDER: Final = (
     ids.Scheme.NNT,
     ids.Scheme.URN,
 )
+
+
+def _is_iri(value: str) -> bool:
+    try:
+        ids.parse(value, ids.Scheme.URL)
+    except IdentifierError:
+        return False
+    return True
 
 
 def _one_group(name: str) -> bool:

@@ -309,6 +309,16 @@ class _Mapping:
             found += self.values.pop(tag, [])
         return found
 
+    def tagged(self, *tags: str) -> list[tuple[str, str]]:
+        """The values of ``tags`` with their tag, taken out."""
+        return [(tag, v) for tag in tags for v in self.values.pop(tag, [])]
+
+    def _agent(self, tag: str, value: str) -> dict[str, Any] | None:
+        agent = _agent(value)
+        if agent is None:
+            self.note(tag, value, "no name in it")
+        return agent
+
     def first(self, *tags: str) -> str | None:
         """The first value of the first tag present; the other values are noted as second values."""
         values: list[tuple[str, str]] = []
@@ -348,7 +358,7 @@ class _Mapping:
         abstract = self.first("AB", "N2")
         if abstract:
             data["abstracts"] = [{"value": abstract}]
-        keywords = list(dict.fromkeys(k for v in self.take("KW") for k in _keywords(v)))
+        keywords = list(dict.fromkeys(" ".join(v.split()) for v in self.take("KW")))  # one per line
         if keywords:
             data["keywords"] = [{"value": k} for k in keywords]
         collection = self.first("DP")
@@ -369,21 +379,27 @@ class _Mapping:
             titles = self.take("BT")
         titles += self.take("TT")
         if titles:
-            data["titles"] = [{"value": t} for t in dict.fromkeys(titles)]
+            data["titles"] = [{"value": t} for t in titles]
 
     def _names(self, data: dict[str, Any]) -> None:
-        creators = [_agent(v) for v in self.take("AU", "A1")]
+        creators = [a for a in (self._agent(t, v) for t, v in self.tagged("AU", "A1")) if a]
         if creators:
             data["creators"] = creators
         contributors = []
         editors = self.take("A2", "ED") if self.kind not in ("BOOK", "EBOOK", "EDBOOK") else []
         editors += self.take("A3") if self.kind in ("BOOK", "EBOOK", "EDBOOK") else []
-        contributors += [{"role": "editor", "agent": _agent(v)} for v in editors]
+        contributors += [{"role": "editor", "agent": a} for a in (self._agent("A2", v) for v in editors) if a]
         for tag in ("A2", "A3"):
             for value in self.take(tag):
                 role = "thesis_advisor" if self.kind == "THES" and tag == "A3" else "contributor"
-                contributors.append({"role": role, "agent": _agent(value)})
-        contributors += [{"role": "translator", "agent": _agent(v)} for v in self.take("A4", "TA")]
+                agent = self._agent(tag, value)
+                if agent:
+                    contributors.append({"role": role, "agent": agent})
+        contributors += [
+            {"role": "translator", "agent": a}
+            for a in (self._agent(t, v) for t, v in self.tagged("A4", "TA"))
+            if a
+        ]
         if contributors:
             data["contributors"] = contributors
 
@@ -506,9 +522,9 @@ class _Mapping:
                 "give the record a DO or UR line, or pass a Handle prefix (--prefix) to mint one from its ID"
             )
             return "the record has no usable identifier (DOI, Handle, HAL id or URL)", fix
-        for _, found in urls:
-            if found.iri != data["id"].iri:
-                data["landing_page"] = found.iri
+        for text_, _ in urls:
+            if text_ != data["id"].iri and _is_iri(text_):
+                data["landing_page"] = text_  # where to read it, as the record gives it
                 break
         container = data.get("container")
         for position, issn in enumerate(issn_values):
@@ -549,7 +565,15 @@ class _Mapping:
             return None
 
 
-def _agent(value: str) -> dict[str, Any]:
+def _is_iri(value: str) -> bool:
+    try:
+        ids.parse(value, ids.Scheme.URL)
+    except IdentifierError:
+        return False
+    return True
+
+
+def _agent(value: str) -> dict[str, Any] | None:
     """``Family, Given[, Suffix]`` is a person; a name without a comma is an organisation when it
     looks like one, else a person known by that name (RIS has no marker for organisations)."""
     text_ = " ".join(value.split())
@@ -558,17 +582,13 @@ def _agent(value: str) -> dict[str, Any]:
         family, given = family.strip(), given.strip()
         if family and given:
             return {"type": "person", "family": family, "given": given}
+        if not (family or given):
+            return None
         return {"type": "person", "name": family or given}
     parsed = dc.parse_agent(text_)
     if parsed["type"] == "organization":
         return {"type": "organization", "name": text_}
     return {"type": "person", "name": text_}
-
-
-def _keywords(value: str) -> list[str]:
-    """One ``KW`` line: one keyword, or several when the exporter put them on one line with ``;``."""
-    parts = value.split(";") if ";" in value else [value]
-    return [" ".join(p.split()) for p in parts if p.strip()]
 
 
 _RIS_DATE: Final = re.compile(r"^(\d{4})(?:/(\d{1,2})?(?:/(\d{1,2})?(?:/.*)?)?)?$")

@@ -243,7 +243,7 @@ def bibtex_entry(notice: Notice, key: str) -> str:
         add("pages", "--".join(latex(p) for p in span) if span else latex(container.pages or ""))
     parts = f.date_parts(notice)
     if parts:
-        add("year", str(parts[0]))
+        add("year", f"{parts[0]:04d}")  # year 999 is 0999, as in the notice
         if len(parts) > 1:
             add("month", _MONTHS[parts[1] - 1], raw=True)
         add("date", notice.issued)

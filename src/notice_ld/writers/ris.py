@@ -107,8 +107,8 @@ def ris_record(notice: Notice, lang: str | None = None) -> str:
         add("T2", notice.source)
     parts = f.date_parts(notice)
     if parts:
-        add("PY", str(parts[0]))
-        add("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))
+        add("PY", f"{parts[0]:04d}")  # year 999 is 0999, as in the notice
+        add("DA", "/".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)))
     if container is not None:
         series_report = kind == "RPRT" and container.type is ContainerType.SERIES
         if not series_report:
