@@ -84,7 +84,7 @@ def worker() -> None:
                     "type": meta.type,
                 }
             )
-        except Exception as exc:  # noqa: BLE001 (a record commonmeta-py cannot read is a result)
+        except Exception as exc:  # a record commonmeta-py cannot read is a result
             out.append({"error": f"{type(exc).__name__}: {exc}"})
     json.dump(out, sys.stdout)
 
@@ -190,7 +190,8 @@ def main() -> int:
             if "error" in ours and "error" in theirs:
                 continue  # both refuse it
             disagreements += 1
-            print(f"{where}: notice_ld: {ours.get('error', 'read')} | commonmeta-py: {theirs.get('error', 'read')}")
+            mine, other = ours.get("error", "read"), theirs.get("error", "read")
+            print(f"{where}: notice_ld: {mine} | commonmeta-py: {other}")
             continue
         compared += 1
         theirs = {**theirs, "type": CM_TYPES.get(theirs["type"], f"? {theirs['type']}")}

@@ -218,7 +218,7 @@ def _records(data: bytes, limit: int = 1 << 20) -> list[str]:
 def test_record_positions_in_every_shape() -> None:
     one = json.dumps({"DOI": "a"}).encode()
     page = json.dumps({"message": {"items": [{"DOI": "a"}, {"DOI": "b"}]}}, indent=1).encode()
-    assert _records(one) == ["f:1"]
+    assert _records(one) == ["f:1"]  # a document on one line reads as JSON Lines
     assert _records(page) == ["f[0]", "f[1]"]
     assert _records(b"[\n" + one + b",\n" + one + b"\n]") == ["f[0]", "f[1]"]
     assert _records(one + b"\n\n" + json.dumps({"message": {"items": [{}, {}]}}).encode()) == [

@@ -111,7 +111,9 @@ def test_single_item_and_json_lines() -> None:
 
 
 def test_csl_markup_is_read_as_markup_and_other_text_as_text() -> None:
-    [notice, *_] = _read([{"id": "10.9999/x", "type": "book", "title": "On <i>Bombylius</i> & <b>bees</b> <3"}])
+    [notice, *_] = _read(
+        [{"id": "10.9999/x", "type": "book", "title": "On <i>Bombylius</i> & <b>bees</b> <3"}]
+    )
     assert isinstance(notice, Notice) and notice.titles[0].value == "On Bombylius & bees <3"
 
 

@@ -142,9 +142,9 @@ def json_records(
     """The records of a JSON Lines or JSON input, in input order (see the module's docstring).
 
     The first line decides: a line that is a complete JSON value makes the input JSON Lines
-    (also a document on one line: it reads the same); a first line that opens a value it does
-    not close makes it one document, read whole. A top-level array (a document, or a line) is a
-    list of records (or envelopes).
+    (a document on one line reads the same: its records are named ``file:1[i]``); a first line
+    that opens a value it does not close makes it one document, read whole. A top-level array
+    (a document, or a line) is a list of records (or envelopes).
 
     >>> import io
     >>> lines = io.BytesIO(b'{"DOI": "10.1/a"}\\n{"DOI": "10.1/b", }\\n[{"DOI": "10.1/c"}]\\n')
