@@ -48,6 +48,8 @@ VALID = {
     InputFormat.RDF: (EXAMPLES.parents[1] / "tests/data/readers/rdf/aggregator_dump.nt").read_bytes(),
     InputFormat.SCHEMA_ORG: (EXAMPLES.parents[1] / "tests/data/readers/schema_org/article.jsonld").read_bytes(),
     InputFormat.HTML: (EXAMPLES.parents[1] / "tests/data/readers/html/journal_article.html").read_bytes(),
+    InputFormat.BIBTEX: (EXAMPLES.parents[1] / "tests/data/readers/bibtex/library.bib").read_bytes(),
+    InputFormat.RIS: (EXAMPLES.parents[1] / "tests/data/readers/ris/library.ris").read_bytes(),
 }
 
 NASTY = [b"\x00", b"\xff\xfe", b"\xe9", b'"', b"\n", b"\r", b"[", b"{", b"<", b"&", b"]]>", b"9" * 50, b"\\u"]

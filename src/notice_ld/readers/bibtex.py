@@ -50,7 +50,7 @@ from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.model import DocumentType, Notice
 from notice_ld.readers import dc, text
-from notice_ld.readers.outcomes import ReadWarning, Residue, ResidueItem
+from notice_ld.readers.outcomes import Residue, ResidueItem
 
 if TYPE_CHECKING:
     from notice_ld.readers import Outcome, ReaderOptions
@@ -412,7 +412,6 @@ def read_bibtex(stream: IO[bytes], name: str, options: ReaderOptions) -> Iterato
     macros: dict[str, str] = {}
     decoder = latex_decoder()
     mapper = _Mapper(decoder, options, name)
-    outside: list[int] = []
     for line, data in _blocks(stream, options.max_record_bytes):
         where = f"{name}:{line}"
         if isinstance(data, int):
@@ -420,9 +419,7 @@ def read_bibtex(stream: IO[bytes], name: str, options: ReaderOptions) -> Iterato
             continue
         head = _head(data)
         if head is None:
-            if data.strip():
-                outside.append(line)
-            continue
+            continue  # text outside entries: a comment, for BibTeX
         source = text.decode(data)
         if text.has_undecodable(source):
             position, byte = text.undecodable_byte(source) or (0, 0)
@@ -458,12 +455,6 @@ def read_bibtex(stream: IO[bytes], name: str, options: ReaderOptions) -> Iterato
                     macros[block.key.lower()] = evaluated.text
             elif isinstance(block, Entry):
                 yield from mapper.entry(block, macros, at)
-    if outside:
-        yield ReadWarning(
-            f"{name}:{outside[0]}",
-            f"text outside any entry was skipped ({len(outside)} place{'s' if len(outside) > 1 else ''})",
-            "nothing to do if it is a comment; else start each entry with @type{key,",
-        )
 
 
 def _field_at(source: str, position: int) -> str:

@@ -61,7 +61,11 @@ _XML_PROLOG: Final = re.compile(
 )
 
 _BIBTEX: Final = re.compile(rb"\A(?:\s*%[^\n]*\n)*\s*@\s*[A-Za-z]+\s*[{(]")
-_RIS: Final = re.compile(rb"\A\s*TY  -")
+# RIS: "TY  - JOUR" (also the loose "TY -  BOOK" some exporters write), after at most a few header
+# lines ("Provider: …", "Content: text/plain…" in databases' exports)
+_RIS: Final = re.compile(
+    rb"\A(?:[^\n]{0,200}\n){0,8}?\s*TY {1,2}- {0,3}[A-Z][A-Z0-9]{1,6}[ \t]*\r?$", re.MULTILINE
+)
 _TURTLE: Final = re.compile(
     # an N-Triples subject is an absolute IRI followed on its line by the predicate (not <html><head>)
     rb"\A(?:\s*#[^\n]*\n)*\s*(?:@prefix\s|@base\s|PREFIX\s|BASE\s"

@@ -160,7 +160,9 @@ def parse_line(line: str) -> tuple[str, str] | None:
 def _known(tag: str) -> bool:
     import rispy
 
-    return tag in rispy.TAG_KEY_MAPPING or tag in ("T1", "JF", "JA", "J2", "ED", "TA")
+    if tag == "UK":  # rispy's name for the tags it does not know, not a RIS tag
+        return False
+    return tag in rispy.TAG_KEY_MAPPING or tag in ("T1", "JF", "JA", "J2", "ED", "TA", "BT")
 
 
 def _tag_name(tag: str) -> str:
@@ -177,6 +179,7 @@ class _Record:
     size: int = 0
     bad: tuple[int, str] | None = None  # (line, problem) of the first line that cannot be read
     ended: bool = False
+    next_line: int | None = None  # the line of the TY that started the next record, when no ER came
 
 
 def _records(stream: IO[bytes], name: str, limit: int) -> Iterator[_Record | ReadWarning]:
@@ -200,6 +203,7 @@ def _records(stream: IO[bytes], name: str, limit: int) -> Iterator[_Record | Rea
         tagged = parse_line(decoded) if not text.has_undecodable(decoded) else None
         if tagged is not None and tagged[0] == "TY":
             if record is not None:
+                record.next_line = number
                 yield record  # no ER: the next record starts
             record = _Record(number)
         if record is None:
@@ -264,7 +268,7 @@ def _outcomes(record: _Record, name: str, options: ReaderOptions) -> Iterator[Ou
         else:
             yield RecordError(record=label, field=f"line {line}", problem=why, fix=text.not_utf8_fix(name))
         return
-    if not record.ended:
+    if not record.ended and record.next_line is None:
         yield RecordError(
             record=label,
             problem="the file ends inside this record (no 'ER  - ' line): it may have been cut short",
@@ -288,6 +292,12 @@ def _outcomes(record: _Record, name: str, options: ReaderOptions) -> Iterator[Ou
     yield notice
     if mapping.residue:
         yield Residue(record=notice.id.value, source=label, items=tuple(mapping.residue))
+    if not record.ended:
+        yield ReadWarning(
+            label,
+            f"the record has no 'ER  - ' line; it was read up to the next record (line {record.next_line})",
+            "end each record with an 'ER  - ' line",
+        )
 
 
 class _Mapping:
