@@ -788,7 +788,13 @@ class _Streamer:
                     not group.ascending or (group.last_subject is not None and subject < group.last_subject)
                 ):
                     cut = True
-            elif not cut and group.ascending and group.has_resource and subject != group.last_subject:
+            elif (
+                not cut
+                and not new_subject
+                and group.ascending
+                and group.has_resource
+                and subject != group.last_subject
+            ):
                 cut = graph_name is None  # a subject again in a sorted group: the next sorted block
             if cut:
                 yield from self.flush()
