@@ -159,3 +159,17 @@ def test_convert_with_and_without_from(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and b"<https://doi.org/10.3917/vsoc.191.0123>" in outputs[0]
+
+
+def test_a_graph_bigger_than_the_limit_is_read_one_work_at_a_time() -> None:
+    works = [
+        {"@type": "ScholarlyArticle", "@id": f"https://doi.org/10.5555/s{i}", "name": "Titre é " + "x" * 200}
+        for i in range(50)
+    ]
+    doc = json.dumps({"@context": "https://schema.org", "@graph": works}).encode()
+    options = ReaderOptions(max_record_bytes=2048)
+    out = list(read(io.BytesIO(doc), InputFormat.SCHEMA_ORG, name="big.jsonld", options=options))
+    assert [o.id.value for o in out if isinstance(o, Notice)] == [f"10.5555/s{i}" for i in range(50)]
+    truncated = list(read(io.BytesIO(doc[:5000]), InputFormat.SCHEMA_ORG, name="big.jsonld", options=options))
+    assert isinstance(truncated[-1], RecordError) and truncated[-1].record == "big.jsonld.@graph[16]"
+    assert len([o for o in truncated if isinstance(o, Notice)]) == 16

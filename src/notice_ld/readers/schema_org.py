@@ -912,6 +912,68 @@ def _json_lines(head: bytes) -> bool:
     return True
 
 
+_GRAPH_HEAD: Final = re.compile(rb'\A\s*\{\s*(?:"@context"\s*:\s*"[^"\\]*"\s*,\s*)?"@graph"\s*:\s*\[')
+_SPACE: Final = re.compile(r"[\s,]*")
+
+
+def _graph_items(rest: bytes, stream: IO[bytes], name: str, options: ReaderOptions) -> Iterator[Outcome]:
+    """The works of a document ``{"@context": "…", "@graph": [`` bigger than the size limit, read
+    one item at a time (each item within ``max_record_bytes``; references between items by
+    ``@id`` are not followed in this mode)."""
+    import codecs
+
+    limit = options.max_record_bytes
+    decoder = json.JSONDecoder()
+    utf8 = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    buffer = utf8.decode(rest)
+    ended = False
+    index = 0
+    while True:
+        pos = _SPACE.match(buffer).end()  # type: ignore[union-attr]
+        while pos >= len(buffer) and not ended:
+            chunk = stream.read(1 << 20)
+            ended = not chunk
+            buffer = buffer[pos:] + utf8.decode(chunk, final=ended)
+            pos = _SPACE.match(buffer).end()  # type: ignore[union-attr]
+        if pos >= len(buffer) or buffer.startswith("]", pos):
+            return
+        where = f"{name}.@graph[{index}]"
+        while True:
+            try:
+                item, end = decoder.raw_decode(buffer, pos)
+                break
+            except json.JSONDecodeError as exc:
+                if ended:
+                    yield RecordError(
+                        record=where,
+                        problem=f"not valid JSON ({exc.msg}); the works after it are not read",
+                        fix="check the JSON-LD document (or write one document per line: JSON Lines)",
+                    )
+                    return
+                if len(buffer) - pos > limit:
+                    yield RecordError(
+                        record=where,
+                        problem=f"the work is not valid JSON within {limit:,} bytes ({exc.msg}): broken, or "
+                        "over the limit per record; the works after it are not read",
+                        fix="check the JSON-LD document, or raise --max-record-bytes",
+                    )
+                    return
+                chunk = stream.read(1 << 20)
+                ended = not chunk
+                buffer = buffer[pos:] + utf8.decode(chunk, final=ended)
+                pos = 0
+            except (ValueError, RecursionError) as exc:
+                yield RecordError(
+                    record=where, problem=f"the work cannot be read ({type(exc).__name__})", fix="check it"
+                )
+                return
+        if end - pos > limit:
+            yield text.long_record_error(where, end - pos, limit)
+        else:
+            yield from outcomes_of(item, where, options)
+        buffer, index = buffer[end:], index + 1
+
+
 def read_schema_org(stream: IO[bytes], name: str, options: ReaderOptions) -> Iterator[Outcome]:
     """Read schema.org JSON-LD: one document (object, array, ``@graph``) or JSON Lines of them."""
     if not hasattr(stream, "peek"):
@@ -943,6 +1005,10 @@ def read_schema_org(stream: IO[bytes], name: str, options: ReaderOptions) -> Ite
         return
     data = stream.read(limit + 1)
     if len(data) > limit:
+        head = _GRAPH_HEAD.match(data.removeprefix(b"\xef\xbb\xbf"))
+        if head is not None:  # a big @graph document (notice_ld's own output): one work at a time
+            yield from _graph_items(data.removeprefix(b"\xef\xbb\xbf")[head.end() :], stream, name, options)
+            return
         size = len(data)
         while chunk := stream.read(1 << 20):
             size += len(chunk)
