@@ -408,7 +408,7 @@ def test_through_a_real_server(store: EmbeddedStore, notices: list[Notice]) -> N
     server = make_app_server(app, "127.0.0.1", port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    url = f"http://127.0.0.1:{server.server_port}"
+    url = f"http://127.0.0.1:{server.port}"
     try:
         page = requests.get(url + "/", params={"page": "2"}, timeout=10)
         assert page.status_code == 200 and page.headers["Content-Type"] == "text/html; charset=utf-8"
@@ -430,8 +430,7 @@ def test_through_a_real_server(store: EmbeddedStore, notices: list[Notice]) -> N
         assert head.status_code == 200 and head.content == b""
         assert "Content-Length" not in head.headers  # unknown, as for GET (not 0)
     finally:
-        server.shutdown()
-        server.server_close()
+        server.close()
         thread.join(10)
 
 
@@ -725,19 +724,14 @@ def test_a_store_that_fails_gives_503_not_a_traceback(store: EmbeddedStore, noti
 def test_a_silent_client_is_dropped(notices: list[Notice]) -> None:
     import socket
 
-    from notice_ld.web.server import _QuietHandler
-
-    assert _QuietHandler.timeout == 30
-    server = make_app_server(NoticeApp(MemorySource(notices)), port=0)
-    server.RequestHandlerClass.timeout = 0.5  # type: ignore[attr-defined]
+    server = make_app_server(NoticeApp(MemorySource(notices)), port=0, channel_timeout=1)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        with socket.create_connection(("127.0.0.1", server.server_port), timeout=5) as client:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as client:
             client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
-            client.settimeout(5)
+            client.settimeout(10)
             assert client.recv(1) == b""  # the server closed the connection
     finally:
-        server.RequestHandlerClass.timeout = 30  # type: ignore[attr-defined]
-        server.shutdown()
-        server.server_close()
+        server.close()
+        thread.join(10)

@@ -49,6 +49,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     add_record_limit(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    parser.add_argument(
+        "--threads", type=int, default=8, help="worker threads answering requests (default: 8)"
+    )
     parser.add_argument("--port", type=int, default=8080, help="port (default: 8080; 0 picks a free one)")
     parser.add_argument(
         "--lang",
@@ -131,16 +134,16 @@ def run(args: argparse.Namespace) -> int:
         sparql_endpoint=args.sparql_endpoint,
         license_iri=args.license,
     )
-    server = make_app_server(app, args.host, args.port, access_log=args.access_log)
+    server = make_app_server(app, args.host, args.port, access_log=args.access_log, threads=args.threads)
     signal.signal(signal.SIGTERM, _interrupt)
-    port = server.server_port
+    port = server.port
     print(f"notice-ld: serving on http://{args.host}:{port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
         if store is not None:
             store.close()
     return EXIT_OK

@@ -167,6 +167,17 @@ class NoticeApp:
         self._stats: tuple[float, DatasetStats] | None = None
         self._stats_lock = threading.Lock()
 
+    @property
+    def cached_answers(self) -> int:
+        """How many rendered answers the cache holds now (never more than ``cache_size``).
+
+        >>> from notice_ld.web.sources import MemorySource
+        >>> NoticeApp(MemorySource([]), cache_size=10).cached_answers
+        0
+        """
+        with self._lock:
+            return len(self._cache)
+
     # -- WSGI ---------------------------------------------------------------------------------
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
