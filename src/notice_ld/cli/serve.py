@@ -4,10 +4,10 @@ Notices come from the embedded store (``--store``, the default ``./notice-ld-sto
 server (``--endpoint``), or input files (``--input``, held in memory). Besides the notices, it
 serves a paginated index (``/?page=N``), the dataset's VoID/DCAT description (``/void.ttl``,
 ``/.well-known/void``; ``--title``, ``--sparql-endpoint``, ``--license``) and an N-Triples dump
-(``/dump/notices.nt``, streamed). The server is the
-standard library's ``wsgiref`` with one thread per connection (no extra dependency; put a
+(``/dump/notices.nt``, streamed). The server is
+waitress (:mod:`notice_ld.web.server`: HTTP/1.1 keep-alive, a fixed pool of ``--threads``); put a
 reverse proxy in front of it for the open internet, or mount :class:`notice_ld.web.app.NoticeApp`
-in any WSGI server).
+in any WSGI server.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@
   routes and cache), with :mod:`~notice_ld.web.sources` (where it finds notices: files or a
   store), :mod:`~notice_ld.web.index` (the index pages), :mod:`~notice_ld.web.dataset` (the
   streamed dumps and the VoID/DCAT description), :mod:`~notice_ld.web.wsgi` (answers, ETags,
-  :func:`~notice_ld.web.wsgi.call`) and :mod:`~notice_ld.web.server` (a threaded server);
+  :func:`~notice_ld.web.wsgi.call`) and :mod:`~notice_ld.web.server` (the waitress server);
 * :mod:`notice_ld.web.site` — a static site: pages, index, dumps, VoID/DCAT, sitemap;
 * :mod:`notice_ld.web.related` — "by the same authors / subjects / disciplines" links;
 * :mod:`notice_ld.web.paths` — the path of a notice on the site, and back (checked).

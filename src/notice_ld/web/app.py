@@ -26,7 +26,7 @@ Notices come from a :class:`~notice_ld.web.sources.NoticeSource`: :class:`Memory
 (notices read from input files) or :class:`StoreSource` (a triple store,
 :mod:`notice_ld.stores`). Rendered answers are cached (LRU, optionally for a limited time), so
 a notice asked for again costs a lookup. :func:`make_app_server` (:mod:`notice_ld.web.server`)
-runs the app in a small threaded server, :func:`call` (:mod:`notice_ld.web.wsgi`) in process;
+runs the app in a production server (waitress), :func:`call` (:mod:`notice_ld.web.wsgi`) in process;
 they, the sources and the dataset's names are importable from here too.
 
 >>> from notice_ld.mapping import map_notice
