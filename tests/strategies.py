@@ -86,6 +86,43 @@ def dates(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([f"{day.year:04d}", f"{day.year:04d}-{day.month:02d}", day.isoformat()]))
 
 
+access_rights = st.sampled_from(["open", "embargoed", "restricted", "closed"])
+relation_types = st.sampled_from(
+    [
+        "is_version_of",
+        "has_version",
+        "is_part_of",
+        "has_part",
+        "references",
+        "is_referenced_by",
+        "is_format_of",
+        "has_format",
+        "replaces",
+        "is_replaced_by",
+        "is_supplement_to",
+        "is_supplemented_by",
+        "related",
+    ]
+)
+# related resources: never the notice's own identifiers (10670/1.… Handles, 10.NNNN/… DOIs drawn
+# above use other prefixes than these) nor its container
+related_identifiers = st.one_of(
+    st.integers(1, 10**7).map(lambda n: {"scheme": "doi", "value": f"10.5281/zenodo.{n}"}),
+    st.integers(1, 10**7).map(lambda n: f"https://hal.science/hal-{n:08d}"),
+    st.integers(1, 10**7).map(lambda n: {"scheme": "url", "value": f"https://example.org/related/{n}"}),
+    st.from_regex(r"20\.500\.12345/[a-z0-9]{4}", fullmatch=True).map(
+        lambda h: {"scheme": "handle", "value": h}
+    ),
+)
+
+
+@st.composite
+def relations(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """1 to 3 relations (a type and a related resource's identifier)."""
+    items = draw(st.lists(st.tuples(relation_types, related_identifiers), min_size=1, max_size=3))
+    return [{"type": kind, "identifier": identifier} for kind, identifier in items]
+
+
 @st.composite
 def notices(draw: st.DrawFn) -> dict[str, Any]:
     notice: dict[str, Any] = {
@@ -137,6 +174,8 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
         "landing_page": st.just("https://example.org/notice/1"),
         "citation": text,
         "identifiers": st.lists(dois.map(lambda d: {"scheme": "doi", "value": d}), max_size=1),
+        "access_rights": access_rights,
+        "relations": relations(),
         "contributors": st.lists(
             st.fixed_dictionaries(
                 {
@@ -152,4 +191,6 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
             notice[key] = draw(strategy)
     if notice.get("creators") and draw(st.booleans()):
         notice["creators_et_al"] = True
+    if notice.get("access_rights") == "embargoed" and draw(st.booleans()):
+        notice["embargo_end"] = draw(dates())
     return notice

@@ -17,7 +17,7 @@ from notice_ld.mapping.reverse import notice_from_graph
 from notice_ld.model import Notice
 
 from .conftest import EXAMPLES
-from .strategies import _ALPHABET, _issn, _orcid
+from .strategies import _ALPHABET, _issn, _orcid, relations
 
 # ------------------------------------------------------------------------------ a notice strategy
 # Every field of the model, with awkward text. Agents, concepts and containers are distinct by
@@ -180,12 +180,16 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
         "landing_page": lambda: "https://example.org/notice/1",
         "citation": lambda: unique(draw(_text)),
         "identifiers": lambda: [{"scheme": "doi" if ids[1] == doi else "handle", "value": ids[1]}],
+        "access_rights": lambda: draw(st.sampled_from(["open", "embargoed", "restricted", "closed"])),
+        "relations": lambda: draw(relations()),
     }
     for key, make in optional.items():
         if draw(st.booleans()):
             notice[key] = make()
     if notice.get("creators") and draw(st.booleans()):
         notice["creators_et_al"] = True
+    if notice.get("access_rights") == "embargoed" and draw(st.booleans()):
+        notice["embargo_end"] = day.isoformat()
     return notice
 
 
@@ -200,6 +204,7 @@ _UNORDERED = {
     "disciplines",
     "identifiers",
     "contributors",
+    "relations",
 }
 
 

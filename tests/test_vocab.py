@@ -247,6 +247,8 @@ def test_notice_ld_terms() -> None:
         "discipline",
         "thesisAdvisor",
         "issnL",
+        "isSupplementTo",
+        "isSupplementedBy",
         "EtAl",
         "etAl",
     }
@@ -293,6 +295,8 @@ def test_notice_ld_expected_super_terms() -> None:
         "discipline": URIRef(dct + "subject"),
         "thesisAdvisor": URIRef(dct + "contributor"),
         "issnL": URIRef("http://purl.org/ontology/bibo/issn"),
+        "isSupplementTo": URIRef(dct + "relation"),
+        "isSupplementedBy": URIRef(dct + "relation"),
     }
     for name, parent in expected_super.items():
         assert (URIRef(NLD + name), RDFS.subPropertyOf, parent) in g, name

@@ -351,6 +351,13 @@ DECLARED: tuple[Declared, ...] = (
         'COAR Resource Types vocabulary (``NS + "c_6501"``)',
     ),
     Declared(
+        "COAR_ACCESS_RIGHT",
+        "http://purl.org/coar/access_right/",
+        "COAR Access Rights vocabulary 1.0",
+        "c_14cb c_16ec c_abf2 c_f1cf",
+        "Open ``c_abf2``, embargoed ``c_f1cf``, restricted ``c_16ec``, metadata only ``c_14cb``.",
+    ),
+    Declared(
         "XML",
         "http://www.w3.org/XML/1998/namespace",
         "The XML namespace (``xml:lang``…)",

@@ -34,7 +34,8 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Annotated, Any, Literal, Self, TypeVar
+from types import MappingProxyType
+from typing import Annotated, Any, Final, Literal, Self, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -52,8 +53,10 @@ from pydantic import (
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import RecordError
+from notice_ld.vocabulary import COAR_ACCESS_RIGHT
 
 __all__ = [
+    "AccessRights",
     "Collection",
     "Concept",
     "Container",
@@ -64,6 +67,8 @@ __all__ = [
     "Notice",
     "Organization",
     "Person",
+    "Relation",
+    "RelationType",
     "Role",
     "Text",
     "pick_text",
@@ -515,6 +520,176 @@ class License(BaseModel):
         return self
 
 
+class AccessRights(enum.StrEnum):
+    """Who may read the document itself (its full text or files), as COAR Access Rights say it.
+
+    ``closed`` is COAR's *metadata only access*: the record is public, the document is not.
+
+    >>> AccessRights("embargoed").coar_iri
+    'http://purl.org/coar/access_right/c_f1cf'
+    >>> AccessRights.from_coar_iri("http://purl.org/coar/access_right/c_abf2"), AccessRights.OPEN.free
+    (<AccessRights.OPEN: 'open'>, True)
+    """
+
+    OPEN = "open"
+    EMBARGOED = "embargoed"
+    RESTRICTED = "restricted"
+    CLOSED = "closed"
+
+    @property
+    def coar_iri(self) -> str:
+        """The COAR Access Rights concept (the value of ``dcterms:accessRights``)."""
+        return _COAR_ACCESS_IRIS[self]
+
+    @property
+    def free(self) -> bool:
+        """Whether anyone may read the document now, free of charge (``schema:isAccessibleForFree``):
+        only open access is; an embargoed document is not, yet."""
+        return self is AccessRights.OPEN
+
+    @classmethod
+    def from_coar_iri(cls, iri: str) -> AccessRights | None:
+        """The access rights a COAR Access Rights IRI names, or ``None`` for another IRI."""
+        for member, known in _COAR_ACCESS_IRIS.items():
+            if known == iri:
+                return member
+        return None
+
+
+_COAR_ACCESS_IRIS: Final[Mapping[AccessRights, str]] = MappingProxyType(
+    {
+        AccessRights.OPEN: COAR_ACCESS_RIGHT.c_abf2,
+        AccessRights.EMBARGOED: COAR_ACCESS_RIGHT.c_f1cf,
+        AccessRights.RESTRICTED: COAR_ACCESS_RIGHT.c_16ec,
+        AccessRights.CLOSED: COAR_ACCESS_RIGHT.c_14cb,
+    }
+)
+
+
+class RelationType(enum.StrEnum):
+    """How the document relates to another resource: DCMI's relation terms (``is_version_of`` is
+    ``dcterms:isVersionOf``…), DataCite's supplement relations, and ``related`` for
+    ``dcterms:relation`` itself (a relation of no more precise kind). See ``docs/mapping.md``.
+
+    ``is_part_of`` names a whole the document belongs to that is not its journal, series or book
+    (those are the ``container``): a dataset in a larger one, a version in a concept record.
+
+    >>> RelationType("is_version_of").inverse
+    <RelationType.HAS_VERSION: 'has_version'>
+    """
+
+    IS_VERSION_OF = "is_version_of"
+    HAS_VERSION = "has_version"
+    IS_PART_OF = "is_part_of"
+    HAS_PART = "has_part"
+    REFERENCES = "references"
+    IS_REFERENCED_BY = "is_referenced_by"
+    IS_FORMAT_OF = "is_format_of"
+    HAS_FORMAT = "has_format"
+    REPLACES = "replaces"
+    IS_REPLACED_BY = "is_replaced_by"
+    IS_SUPPLEMENT_TO = "is_supplement_to"
+    IS_SUPPLEMENTED_BY = "is_supplemented_by"
+    RELATED = "related"
+
+    @property
+    def inverse(self) -> RelationType:
+        """The same link seen from the other resource (``related`` is its own inverse)."""
+        return _INVERSE_RELATIONS[self]
+
+
+_RELATION_PAIRS: Final = (
+    (RelationType.IS_VERSION_OF, RelationType.HAS_VERSION),
+    (RelationType.IS_PART_OF, RelationType.HAS_PART),
+    (RelationType.REFERENCES, RelationType.IS_REFERENCED_BY),
+    (RelationType.IS_FORMAT_OF, RelationType.HAS_FORMAT),
+    (RelationType.REPLACES, RelationType.IS_REPLACED_BY),
+    (RelationType.IS_SUPPLEMENT_TO, RelationType.IS_SUPPLEMENTED_BY),
+)
+_INVERSE_RELATIONS: Final[Mapping[RelationType, RelationType]] = MappingProxyType(
+    {
+        **dict(_RELATION_PAIRS),
+        **{b: a for a, b in _RELATION_PAIRS},
+        RelationType.RELATED: RelationType.RELATED,
+    }
+)
+_AGENT_SCHEMES: Final = frozenset({ids.Scheme.ORCID, ids.Scheme.ISNI, ids.Scheme.ROR, ids.Scheme.IDREF})
+_RELATION_FIX: Final = "give the related document's DOI, Handle, ARK, HAL id, NNT, ISBN, ISSN, URN or URL"
+
+
+def _relation_identifier(value: object) -> object:
+    """Parse a relation's identifier and keep it in the form its IRI reads back as.
+
+    A relation is a link to an IRI: a HAL URL given as a URL is the HAL id, a Handle resolver URL
+    the Handle — the same IRI either way, so the notice read back from its RDF is the same.
+    """
+    ident = _identifier(value)
+    if not isinstance(ident, ids.Identifier):
+        return ident
+    if ident.scheme in _AGENT_SCHEMES:
+        raise Invalid(
+            f"{ident.scheme.a_label} names a person or an organisation, not a document", _RELATION_FIX
+        )
+    try:
+        again = _parse_identifier(ident.iri, None)
+    except RecordError:
+        return ident
+    return again if again.iri == ident.iri else ident
+
+
+def _relation_identifier_json(identifier: ids.Identifier) -> dict[str, str]:
+    """The JSON form; an ARK read from its own resolver's URL keeps that URL (its IRI)."""
+    value = identifier.iri if identifier.resolver else identifier.value
+    return {"scheme": identifier.scheme.value, "value": value}
+
+
+RelationIdentifier = Annotated[
+    ids.Identifier,
+    BeforeValidator(_relation_identifier),
+    PlainSerializer(_relation_identifier_json),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "string", "description": "an identifier whose scheme is detected from its form"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "scheme": {"enum": [s for s in _SCHEMES if ids.Scheme(s) not in _AGENT_SCHEMES]},
+                        "value": {"type": "string", "minLength": 1},
+                    },
+                    "required": ["value"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+
+class Relation(BaseModel):
+    """A link from the document to another resource, named by its persistent identifier or URL.
+
+    The identifier becomes the IRI the link points to (``https://doi.org/…``, the Handle or ARK
+    resolver, the URL itself); an identifier of a person or an organisation is refused.
+
+    >>> r = Relation(type="is_version_of", identifier="10.5281/zenodo.1234")
+    >>> r.type, r.identifier.iri
+    (<RelationType.IS_VERSION_OF: 'is_version_of'>, 'https://doi.org/10.5281/zenodo.1234')
+    >>> hal = {"scheme": "url", "value": "https://hal.science/hal-01234567"}
+    >>> Relation(type="references", identifier=hal).identifier
+    Identifier(scheme=<Scheme.HAL: 'hal'>, value='hal-01234567')
+    """
+
+    model_config = _FROZEN
+    type: RelationType
+    identifier: RelationIdentifier
+
+    @property
+    def iri(self) -> str:
+        """The IRI the link points to."""
+        return self.identifier.iri
+
+
 class Notice(BaseModel):
     """A bibliographic record. Build it with :meth:`from_dict` (or keyword arguments).
 
@@ -550,11 +725,14 @@ class Notice(BaseModel):
     organization: Agent | None = None
     publisher: Agent | None = None
     license: License | None = None
+    access_rights: AccessRights | None = None
+    embargo_end: str | None = Field(default=None, json_schema_extra={"pattern": _DATE.pattern})
     landing_page: IRIField | None = None
     citation: Line | None = None
     identifiers: tuple[IdentifierField, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
-    @field_validator("issued", mode="before")
+    @field_validator("issued", "embargo_end", mode="before")
     @classmethod
     def _check_date(cls, value: object) -> object:
         if not isinstance(value, str):
@@ -572,6 +750,21 @@ class Notice(BaseModel):
             raise Invalid(f"day {int(day)} does not exist in {year}-{month}", _DATE_FIX)
         return text
 
+    @field_validator("relations", mode="after")
+    @classmethod
+    def _distinct_relations(cls, value: tuple[Relation, ...]) -> tuple[Relation, ...]:
+        """A relation given twice is one link: the repeats are dropped (the first is kept)."""
+        if len(value) < 2:
+            return value
+        seen: set[tuple[RelationType, str]] = set()
+        kept = []
+        for relation in value:
+            key = (relation.type, relation.iri)
+            if key not in seen:
+                seen.add(key)
+                kept.append(relation)
+        return tuple(kept)
+
     @model_validator(mode="after")
     def _coherent(self) -> Self:
         if self.creators_et_al and not self.creators:
@@ -579,7 +772,44 @@ class Notice(BaseModel):
                 "'creators_et_al' is true but no creator is listed",
                 "list the first creator(s), or set creators_et_al to false",
             )
+        if self.embargo_end is not None and self.access_rights is not AccessRights.EMBARGOED:
+            raise RecordError(
+                field="embargo_end",
+                problem="an embargo end is given but access_rights is not 'embargoed' "
+                f"({_shown(self.access_rights)})",
+                fix="set access_rights to 'embargoed', or remove embargo_end "
+                "(an embargo that is over is 'open')",
+            )
+        if self.relations:
+            self._check_relation_targets()
         return self
+
+    def _check_relation_targets(self) -> None:
+        """A relation never points at the notice itself, nor (``is_part_of``) at its container or
+        collection (fields of their own)."""
+        own = {self.id.iri, *(i.iri for i in self.identifiers)}
+        container: set[str] = set()
+        if self.container is not None:
+            c = self.container
+            container = {x.iri for x in (c.issn, c.eissn, c.issn_l, c.isbn) if x is not None}
+            if c.iri is not None:
+                container.add(c.iri)
+        if self.collection is not None and self.collection.iri is not None:
+            container.add(self.collection.iri)
+        for index, relation in enumerate(self.relations):
+            if relation.iri in own:
+                raise RecordError(
+                    field=f"relations[{index}].identifier",
+                    problem=f"{relation.iri} is this notice's own identifier: "
+                    "a document is not related to itself",
+                    fix="remove this relation, or give the identifier of the other document",
+                )
+            if relation.type is RelationType.IS_PART_OF and relation.iri in container:
+                raise RecordError(
+                    field=f"relations[{index}].identifier",
+                    problem=f"{relation.iri} is the notice's container (journal, series, book) or collection",
+                    fix="remove this relation: the container or collection already contains the document",
+                )
 
     @property
     def date_precision(self) -> Literal["year", "month", "day"] | None:
@@ -608,6 +838,10 @@ class Notice(BaseModel):
         {'id': {'scheme': 'handle', 'value': '10670/1.jt89mr'}, 'titles': [{'value': 'T'}]}
         """
         return self.model_dump(mode="json", exclude_defaults=True)
+
+
+def _shown(value: enum.Enum | None) -> str:
+    return "it is not given" if value is None else f"it is {value.value!r}"
 
 
 def _record_name(data: object) -> str | None:
@@ -678,6 +912,7 @@ def _known_fields(error: Any) -> list[str]:
         "container": Container,
         "collection": Collection,
         "license": License,
+        "relations": Relation,
         "titles": Text,
         "keywords": Text,
         "abstracts": LongText,

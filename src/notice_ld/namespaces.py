@@ -371,6 +371,7 @@ class SDO(rdflib_namespace.DefinedNamespace):
     editor: URIRef  # editor
     educationalLevel: URIRef  # educationalLevel
     encodingFormat: URIRef  # encodingFormat
+    exampleOfWork: URIRef  # exampleOfWork
     familyName: URIRef  # familyName
     funder: URIRef  # funder
     genre: URIRef  # genre
@@ -383,6 +384,7 @@ class SDO(rdflib_namespace.DefinedNamespace):
     inLanguage: URIRef  # inLanguage
     inSupportOf: URIRef  # inSupportOf
     inverseOf: URIRef  # inverseOf
+    isAccessibleForFree: URIRef  # isAccessibleForFree
     isPartOf: URIRef  # isPartOf
     isbn: URIRef  # isbn
     issn: URIRef  # issn
@@ -411,6 +413,7 @@ class SDO(rdflib_namespace.DefinedNamespace):
     value: URIRef  # value
     version: URIRef  # version
     volumeNumber: URIRef  # volumeNumber
+    workExample: URIRef  # workExample
 
     _NS = rdflib_namespace.Namespace("http://schema.org/")
 
@@ -549,6 +552,8 @@ class NLD(rdflib_namespace.DefinedNamespace):
     collection: URIRef  # collection
     discipline: URIRef  # discipline
     etAl: URIRef  # et al.
+    isSupplementTo: URIRef  # is supplement to
+    isSupplementedBy: URIRef  # is supplemented by
     issnL: URIRef  # linking ISSN (ISSN-L)
     provider: URIRef  # providing organisation
     scope: URIRef  # scope

@@ -35,6 +35,7 @@ from typing import Final
 __all__ = [
     "BIBO",
     "COAR",
+    "COAR_ACCESS_RIGHT",
     "DC",
     "DCAT",
     "DCMITYPE",
@@ -402,6 +403,7 @@ class SDO:
     editor: Final = "http://schema.org/editor"  # editor
     educationalLevel: Final = "http://schema.org/educationalLevel"  # educationalLevel
     encodingFormat: Final = "http://schema.org/encodingFormat"  # encodingFormat
+    exampleOfWork: Final = "http://schema.org/exampleOfWork"  # exampleOfWork
     familyName: Final = "http://schema.org/familyName"  # familyName
     funder: Final = "http://schema.org/funder"  # funder
     genre: Final = "http://schema.org/genre"  # genre
@@ -414,6 +416,7 @@ class SDO:
     inLanguage: Final = "http://schema.org/inLanguage"  # inLanguage
     inSupportOf: Final = "http://schema.org/inSupportOf"  # inSupportOf
     inverseOf: Final = "http://schema.org/inverseOf"  # inverseOf
+    isAccessibleForFree: Final = "http://schema.org/isAccessibleForFree"  # isAccessibleForFree
     isPartOf: Final = "http://schema.org/isPartOf"  # isPartOf
     isbn: Final = "http://schema.org/isbn"  # isbn
     issn: Final = "http://schema.org/issn"  # issn
@@ -442,6 +445,7 @@ class SDO:
     value: Final = "http://schema.org/value"  # value
     version: Final = "http://schema.org/version"  # version
     volumeNumber: Final = "http://schema.org/volumeNumber"  # volumeNumber
+    workExample: Final = "http://schema.org/workExample"  # workExample
 
 
 class FOAF:
@@ -580,6 +584,8 @@ class NLD:
     collection: Final = "https://w3id.org/notice-ld/ns#collection"  # collection
     discipline: Final = "https://w3id.org/notice-ld/ns#discipline"  # discipline
     etAl: Final = "https://w3id.org/notice-ld/ns#etAl"  # et al.
+    isSupplementTo: Final = "https://w3id.org/notice-ld/ns#isSupplementTo"  # is supplement to
+    isSupplementedBy: Final = "https://w3id.org/notice-ld/ns#isSupplementedBy"  # is supplemented by
     issnL: Final = "https://w3id.org/notice-ld/ns#issnL"  # linking ISSN (ISSN-L)
     provider: Final = "https://w3id.org/notice-ld/ns#provider"  # providing organisation
     scope: Final = "https://w3id.org/notice-ld/ns#scope"  # scope
@@ -1245,6 +1251,22 @@ class COAR:
     __slots__ = ()
 
     NS: Final = "http://purl.org/coar/resource_type/"
+
+
+class COAR_ACCESS_RIGHT:
+    """COAR Access Rights vocabulary 1.0.
+
+    Open ``c_abf2``, embargoed ``c_f1cf``, restricted ``c_16ec``, metadata only ``c_14cb``.
+    """
+
+    __slots__ = ()
+
+    NS: Final = "http://purl.org/coar/access_right/"
+
+    c_14cb: Final = "http://purl.org/coar/access_right/c_14cb"
+    c_16ec: Final = "http://purl.org/coar/access_right/c_16ec"
+    c_abf2: Final = "http://purl.org/coar/access_right/c_abf2"
+    c_f1cf: Final = "http://purl.org/coar/access_right/c_f1cf"
 
 
 class XML:

@@ -233,6 +233,21 @@ def _citation(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object
     return (Literal(cite(source)),)
 
 
+def _coar_access(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    """The COAR Access Rights concept of the notice's access rights."""
+    return (IRI(value.coar_iri),) if value is not None else ()
+
+
+_TRUE, _FALSE = Literal("true", XSD + "boolean"), Literal("false", XSD + "boolean")
+
+
+def _free_access(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
+    """``true`` for open access, ``false`` for embargoed, restricted and closed access."""
+    if value is None:
+        return ()
+    return (_TRUE if value.free else _FALSE,)
+
+
 def _class_of(vocabulary: str) -> Converter:
     def convert(b: Builder, value: Any, source: Any, kind: str) -> Iterable[Object]:
         return _type_classes(kind, str(source.type), vocabulary)
@@ -268,6 +283,8 @@ _CONVERTERS: dict[str, Converter] = {
     "page-end": _page(1),
     "license-label": _license_label,
     "citation": _citation,
+    "coar-access": _coar_access,
+    "free-access": _free_access,
 }
 
 

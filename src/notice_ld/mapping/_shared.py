@@ -6,7 +6,7 @@ from notice_ld.config import Profile
 from notice_ld.mapping._engine import Builder
 from notice_ld.model import Concept, Organization, Person
 
-__all__ = ["describe_agents", "describe_concepts"]
+__all__ = ["describe_agents", "describe_concepts", "link_relations"]
 
 
 def describe_agent(b: Builder, agent: Person | Organization, profile: Profile) -> str:
@@ -52,3 +52,13 @@ def describe_concepts(b: Builder, profile: Profile) -> None:
         b.link("disciplines", profile, describe_concept(b, concept, profile))
     if n.scope is not None:
         b.link("scope", profile, describe_concept(b, n.scope, profile))
+
+
+def link_relations(b: Builder, profile: Profile) -> None:
+    """Relations, linked from the document to the IRI of each related resource's identifier.
+
+    The terms are the crosswalk's ``relations[<type>]`` rows; a type the profile has no term for
+    (``is_format_of`` in schema.org) is not linked in it. Nothing is said about the target.
+    """
+    for relation in b.notice.relations:
+        b.link(f"relations[{relation.type.value}]", profile, relation.iri)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from notice_ld.config import Profile
 from notice_ld.crosswalk import expand
 from notice_ld.mapping._engine import Builder, rdf_member
-from notice_ld.mapping._shared import describe_agents
+from notice_ld.mapping._shared import describe_agents, link_relations
 from notice_ld.terms import IRI
 
 __all__ = ["emit"]
@@ -23,6 +23,7 @@ def emit(b: Builder) -> None:
     n = b.notice
     b.describe(b.doc, "document", n, PROFILE)
     describe_agents(b, PROFILE, link_creators=False)
+    link_relations(b, PROFILE)
     if n.creators:
         seq = b.rules.author_list(b.doc)
         b.link("creators", PROFILE, seq)

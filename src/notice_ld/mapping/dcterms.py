@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from notice_ld.config import Profile
 from notice_ld.mapping._engine import Builder
-from notice_ld.mapping._shared import describe_agents, describe_concepts
+from notice_ld.mapping._shared import describe_agents, describe_concepts, link_relations
 
 __all__ = ["emit"]
 
@@ -21,6 +21,7 @@ def emit(b: Builder) -> None:
     b.describe(b.doc, "document", n, PROFILE)
     describe_agents(b, PROFILE)
     describe_concepts(b, PROFILE)
+    link_relations(b, PROFILE)
     if n.container is not None:
         iri = b.container_iri(n.container)
         b.link("container", PROFILE, iri)

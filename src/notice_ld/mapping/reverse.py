@@ -37,7 +37,7 @@ from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import crosswalk, expand
 from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.iris import iri_rules
-from notice_ld.model import Notice, Role
+from notice_ld.model import AccessRights, Notice, RelationType, Role
 from notice_ld.terms import IRI, RDF, XSD_STRING, Literal, Object, Triple
 
 if TYPE_CHECKING:
@@ -129,6 +129,9 @@ T = SimpleNamespace(
     s_author=_term("schema:author"),
     s_license=_term("schema:license"),
     additional_type=_term("schema:additionalType"),
+    access_rights=_term("dcterms:accessRights"),
+    available=_term("dcterms:available"),
+    s_free=_term("schema:isAccessibleForFree"),
 )
 
 
@@ -349,11 +352,19 @@ class _Reader:
         return {k: out[k] for k in ("iri", "labels", "notation") if k in out}
 
     # -- container ------------------------------------------------------------------------------
+    def container_node(self) -> str | None:
+        """The journal, series or book: the described (titled) whole the document is part of; the
+        other wholes it is part of are ``is_part_of`` relations (bare IRIs)."""
+        named = (T.title,) if self.has(Profile.DCTERMS) else (T.title, T.s_name)
+        for node in self.iris(self.doc, T.is_part_of):
+            if self.text(node, *named) is not None:
+                return node
+        return None
+
     def container(self) -> dict[str, Any] | None:
-        candidates = self.iris(self.doc, T.is_part_of)
-        if not candidates:
+        node = self.container_node()
+        if node is None:
             return None
-        node = candidates[0]
         out: dict[str, Any] = {"type": self.type_of("container", node, ("bibo", "schema")) or "journal"}
         out["title"] = self.text(node, T.title, T.s_name)
         issn = self.text(node, T.issn)
@@ -391,6 +402,42 @@ class _Reader:
             number = self.text(self.doc, predicate)
             if number is not None:
                 out[name] = number
+        return out
+
+    # -- access and relations ----------------------------------------------------------------------
+    def access_rights(self) -> AccessRights | None:
+        """From the COAR concept (dcterms); schema.org's boolean alone tells only open access."""
+        for iri in self.iris(self.doc, T.access_rights):
+            found = AccessRights.from_coar_iri(iri)
+            if found is not None:
+                return found
+        free = self.literals(self.doc, T.s_free)
+        if free and free[0].value in ("true", "1"):
+            return AccessRights.OPEN
+        return None
+
+    def relations(self) -> list[dict[str, Any]]:
+        """Each relation type read from the terms of the first profile that has one for it
+        (dcterms, then schema.org, then BIBO); targets sorted by IRI."""
+        cw = crosswalk()
+        container = self.container_node()
+        out: list[dict[str, Any]] = []
+        for kind in RelationType:
+            field = f"relations[{kind.value}]"
+            for profile in (Profile.DCTERMS, Profile.SCHEMA, Profile.BIBO):
+                terms = cw.terms(field, profile) if self.has(profile) else ()
+                if terms:
+                    break
+            else:
+                continue
+            for target in self.iris(self.doc, terms[0]):
+                if kind is RelationType.IS_PART_OF and target == container:
+                    continue
+                try:
+                    ident = ids.parse(target)
+                except IdentifierError:
+                    continue  # not an IRI the mapping writes for a relation
+                out.append({"type": kind.value, "identifier": self.identifier_json(ident)})
         return out
 
     # -- the notice -------------------------------------------------------------------------------
@@ -464,11 +511,20 @@ class _Reader:
             rights = self.text(doc, T.rights, _term("schema:copyrightNotice"))
             if rights is not None:
                 data["license"] = {"label": rights}
+        access = self.access_rights()
+        if access is not None:
+            data["access_rights"] = access.value
+        embargo_end = self.text(doc, T.available)
+        if embargo_end is not None:
+            data["embargo_end"] = embargo_end
         page = self.iris(doc, T.page, T.s_url)
         if page:
             data["landing_page"] = page[0]
         if others:
             data["identifiers"] = [self.identifier_json(i) for i in others]
+        relations = self.relations()
+        if relations:
+            data["relations"] = relations
         citation = self.text(doc, T.citation)
         if citation is not None:
             # a generated citation quotes the first title: the title order that regenerates it wins

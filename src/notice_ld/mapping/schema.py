@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from notice_ld.config import Profile
 from notice_ld.mapping._engine import Builder
-from notice_ld.mapping._shared import describe_agents, describe_concepts
+from notice_ld.mapping._shared import describe_agents, describe_concepts, link_relations
 
 __all__ = ["emit"]
 
@@ -22,6 +22,7 @@ def emit(b: Builder) -> None:
     b.describe(b.doc, "document", n, PROFILE)
     describe_agents(b, PROFILE)
     describe_concepts(b, PROFILE)
+    link_relations(b, PROFILE)
     for field, values in (("id", (n.id,)), ("identifiers", n.identifiers)):
         for identifier in values:
             iri = b.identifier_iri(identifier)
