@@ -65,16 +65,12 @@ def test_hal_thesis_mapping() -> None:
     assert thesis.abstracts[0].value == (
         "Cette thèse étudie les trajectoires résidentielles.\n\nElle s’appuie sur soixante entretiens."
     )
+    assert thesis.access_rights is not None and thesis.access_rights.value == "open"  # info:eu-repo
     assert residue_of(items, "tel-01234567") == [
         (
             "dc:contributor",
             "Paul Durand",
             "read as the thesis advisor: a thesis's person contributors are its advisors (no role is written)",
-        ),
-        (
-            "dc:rights",
-            "info:eu-repo/semantics/OpenAccess",
-            "an access status; the notice model has no access-rights field",
         ),
         (
             "dc:coverage",
@@ -125,7 +121,11 @@ def test_zenodo_html_licence_and_oai_identifier() -> None:
     assert notice.languages == ("en",)
     values = [value for _, value, _ in residue_of(items, "10.5281/zenodo.7654321")]
     assert "oai:zenodo.org:7654321" not in values  # the record's own OAI identifier is not residue
-    assert "https://doi.org/10.5281/zenodo.1111111" in values  # a related DOI is not this notice's
+    assert "https://doi.org/10.5281/zenodo.1111111" not in values  # a related DOI is not this notice's:
+    assert [(r.type.value, r.iri) for r in notice.relations] == [
+        ("related", "https://github.com/example/tool/tree/1.2"),
+        ("is_version_of", "https://doi.org/10.5281/zenodo.1111111"),  # the concept DOI of its versions
+    ]
 
 
 def test_broken_record_among_good_ones() -> None:

@@ -109,10 +109,19 @@ def test_concept_doi_access_rights_and_date_fallback() -> None:
     assert n.type.value == "conference_paper"  # info:eu-repo/semantics/conferenceProceedings
     found = {value: reason for _, value, reason in residue("10.5281/zenodo.10357859")}
     assert found["2023-02-28"] == "used as the date of issue (2023-02-28) ('2023-02-30' is not a usable date)"
-    assert "isVersionOf: the concept DOI" in found["https://doi.org/10.5281/zenodo.596581"]
-    assert found["https://github.com/rdmorganiser/rdmo/tree/2.1.0"].startswith("a related resource")
-    for status in ("embargoedAccess", "restrictedAccess", "closedAccess"):
-        assert "access status" in found[f"info:eu-repo/semantics/{status}"]
+    # the concept DOI (same DOI series): a version of it; another link: a relation of no precise kind
+    assert [(r.type.value, r.iri) for r in n.relations] == [
+        ("is_version_of", "https://doi.org/10.5281/zenodo.596581"),
+        ("related", "https://github.com/rdmorganiser/rdmo/tree/2.1.0"),
+    ]
+    # the first access status is the notice's; the others, which contradict it, are reported
+    assert n.access_rights is not None and n.access_rights.value == "embargoed"
+    assert "info:eu-repo/semantics/embargoedAccess" not in found
+    for status in ("restrictedAccess", "closedAccess"):
+        assert (
+            found[f"info:eu-repo/semantics/{status}"]
+            == "a second access status; the notice holds one (embargoed)"
+        )
     assert [
         dc.access_rights(f"info:eu-repo/semantics/{s}Access") for s in ("open", "embargoed", "closed")
     ] == [
@@ -150,7 +159,9 @@ def test_real_records() -> None:
     record = zenodo[0]
     assert isinstance(record, Notice) and record.id.value == "10.5281/zenodo.10357859"
     assert [a.family for a in record.creators][:2] == ["Klar", "Michaelis"]  # type: ignore[union-attr]
-    assert isinstance(zenodo[1], Residue)
-    assert any("concept DOI" in i.reason for i in zenodo[1].items)
+    assert ("is_version_of", "https://doi.org/10.5281/zenodo.596581") in [  # the concept DOI
+        (r.type.value, r.iri) for r in record.relations
+    ]
+    assert record.access_rights is not None and record.access_rights.value == "open"
     broken = list(read_path(REAL / "gotriple_doaj_eebc19b7_record_NOT_WELLFORMED.xml", InputFormat.OAI_DC))
     assert len(broken) == 1 and isinstance(broken[0], RecordError)

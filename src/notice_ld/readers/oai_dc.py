@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError
+from notice_ld.model import RelationType
 from notice_ld.readers import dc
 from notice_ld.readers.oai import Header, Mapped, read_header, read_records, record_outcomes
 from notice_ld.readers.outcomes import ResidueItem
@@ -106,6 +107,11 @@ class DCField(enum.Enum):
     HAS_VERSION = "has-version"
     REFERENCES = "references"
     IS_REFERENCED_BY = "is-referenced-by"
+    HAS_PART = "has-part"
+    IS_FORMAT_OF = "is-format-of"
+    HAS_FORMAT = "has-format"
+    REPLACES = "replaces"
+    IS_REPLACED_BY = "is-replaced-by"
     OTHER_RELATION = "other-relation"
     COVERAGE = "coverage"
     FORMAT = "format"
@@ -151,11 +157,11 @@ DC_FIELDS: Final[Mapping[str, DCField]] = MappingProxyType(
         "hasVersion": F.HAS_VERSION,
         "references": F.REFERENCES,
         "isReferencedBy": F.IS_REFERENCED_BY,
-        "hasPart": F.OTHER_RELATION,
-        "isFormatOf": F.OTHER_RELATION,
-        "hasFormat": F.OTHER_RELATION,
-        "replaces": F.OTHER_RELATION,
-        "isReplacedBy": F.OTHER_RELATION,
+        "hasPart": F.HAS_PART,
+        "isFormatOf": F.IS_FORMAT_OF,
+        "hasFormat": F.HAS_FORMAT,
+        "replaces": F.REPLACES,
+        "isReplacedBy": F.IS_REPLACED_BY,
         "requires": F.OTHER_RELATION,
         "isRequiredBy": F.OTHER_RELATION,
         "conformsTo": F.OTHER_RELATION,
@@ -186,13 +192,22 @@ _REASONS: Final = {
     F.PROVENANCE: "provenance information; the notice model has no provenance field",
     F.RIGHTS_HOLDER: "a rights holder; the notice model has no rights-holder field",
 }
-_RELATION_REASON: Final = "a related resource; the notice model has no relation field"
-_RELATION_KINDS: Final = {
-    F.IS_VERSION_OF: "dcterms:isVersionOf",
-    F.HAS_VERSION: "dcterms:hasVersion",
-    F.REFERENCES: "dcterms:references",
-    F.IS_REFERENCED_BY: "dcterms:isReferencedBy",
-}
+_RELATION_REASON: Final = "a relation the notice model has no type for (requires, conformsTo…)"
+# the DCMI relation refinements and the relation type each gives (dc:relation itself: "related")
+_RELATION_KINDS: Final[Mapping[DCField, RelationType]] = MappingProxyType(
+    {
+        F.IS_VERSION_OF: RelationType.IS_VERSION_OF,
+        F.HAS_VERSION: RelationType.HAS_VERSION,
+        F.REFERENCES: RelationType.REFERENCES,
+        F.IS_REFERENCED_BY: RelationType.IS_REFERENCED_BY,
+        F.HAS_PART: RelationType.HAS_PART,
+        F.IS_FORMAT_OF: RelationType.IS_FORMAT_OF,
+        F.HAS_FORMAT: RelationType.HAS_FORMAT,
+        F.REPLACES: RelationType.REPLACES,
+        F.IS_REPLACED_BY: RelationType.IS_REPLACED_BY,
+    }
+)
+_EMBARGO_END = re.compile(r"^info:eu-repo/date/embargoEnd/(.+)$", re.IGNORECASE)
 # dates that stand in for the date of issue when it is missing or unusable, in this order
 _FALLBACK_DATES: Final = (F.AVAILABLE, F.CREATED, F.ACCEPTED)
 
@@ -317,6 +332,7 @@ class _Mapping:
     minter: Minter | None
     values: dict[DCField, list[_Value]] = field(default_factory=dict)
     residue: list[ResidueItem] = field(default_factory=list)
+    embargo_ends: list[_Value] = field(default_factory=list)  # info:eu-repo/date/embargoEnd/… dates
 
     def note(self, element: str, value: str, reason: str) -> None:
         self.residue.append(ResidueItem(element, value, reason))
@@ -562,7 +578,10 @@ class _Mapping:
         unusable: list[_Value] = []
         for value in self._all(F.ISSUED, F.DATE):
             if value.text.lower().startswith("info:eu-repo/date/"):
-                self.note(value.element, value.text, "an embargo or other dated event; not the date of issue")
+                if _EMBARGO_END.match(value.text):
+                    self.embargo_ends.append(value)  # read with the access status (_rights)
+                else:
+                    self.note(value.element, value.text, "a dated event other than the date of issue")
                 continue
             date, note = dc.parse_date(value.text)
             if date is None:
@@ -617,12 +636,21 @@ class _Mapping:
         licences: list[tuple[_Value, dc.Rights]] = []
         for value in self._all(F.LICENCE, F.ACCESS_RIGHTS, F.RIGHTS):
             found = dc.rights(value.text)
-            if found.kind == "access" or dc.access_rights(value.text) is not None:
-                self.note(
-                    value.element, value.text, "an access status; the notice model has no access-rights field"
-                )
+            access = dc.access_rights(value.text)
+            if access is not None:
+                if "access_rights" not in data:
+                    data["access_rights"] = access
+                elif access != data["access_rights"]:
+                    self.note(
+                        value.element,
+                        value.text,
+                        f"a second access status; the notice holds one ({data['access_rights']})",
+                    )
+            elif found.kind == "access":
+                self.note(value.element, value.text, "an access status notice_ld does not recognise")
             else:
                 licences.append((value, found))
+        self._embargo(data)
         if not licences:
             return
         with_iri = [pair for pair in licences if pair[1].iri]
@@ -648,6 +676,23 @@ class _Mapping:
             self.note(
                 value.element, value.text, f"a second licence; the notice holds one ({chosen.iri or label})"
             )
+
+    def _embargo(self, data: dict[str, Any]) -> None:
+        """The end of an embargo (``info:eu-repo/date/embargoEnd/2025-01-01``), for embargoed access."""
+        for value in self.embargo_ends:
+            match = _EMBARGO_END.match(value.text)
+            date, note = dc.parse_date(match.group(1)) if match else (None, None)
+            if date is None:
+                self.note(value.element, value.text, f"the end of an embargo, but {note or 'not a date'}")
+            elif data.get("access_rights") != "embargoed":
+                status = data.get("access_rights", "not given")
+                self.note(
+                    value.element, value.text, f"the end of an embargo, but the access status is {status}"
+                )
+            elif "embargo_end" in data:
+                self.note(value.element, value.text, "a second embargo end; the notice holds one")
+            else:
+                data["embargo_end"] = date
 
     # ------------------------------------------------------------------ identifiers, source, container
 
@@ -712,6 +757,7 @@ class _Mapping:
             return bool(found)
 
         relations = self.values.pop(F.RELATION, [])
+        related: list[_Value] = []  # dc:relation values that name another resource
         for value in self._all(F.IDENTIFIER):
             take(value, value.text)
         for value in relations:
@@ -729,7 +775,7 @@ class _Mapping:
             elif _URN_ISSN.match(value.text):
                 take(value, value.text)
             elif not take_issns(value):
-                self.note(value.element, value.text, self._relation_reason(value, pids))
+                related.append(value)
         for value in self._all(F.IS_PART_OF):
             if _URN_ISSN.match(value.text):
                 take(value, value.text)
@@ -743,13 +789,6 @@ class _Mapping:
                     container.setdefault("title", title)
             else:
                 container.setdefault("title", value.text)
-        for target, term in _RELATION_KINDS.items():
-            for value in self._all(target):
-                self.note(
-                    value.element,
-                    value.text,
-                    f"a related resource ({term}); the notice model has no relation field",
-                )
         for value in self._all(F.OTHER_RELATION):
             self.note(value.element, value.text, _RELATION_REASON)
 
@@ -811,24 +850,46 @@ class _Mapping:
                         )
         if ident_list:
             data["identifiers"] = ident_list
+        self._relations(data, related, [*pids, *urls, *(ids.Identifier(ids.Scheme.ISBN, i) for i in isbns)])
         return None
 
-    def _relation_reason(self, value: _Value, pids: list[ids.Identifier]) -> str:
-        """Why a ``dc:relation`` is residue, saying what kind of relation it is when that is clear:
-        a DOI of the same series as the record's (Zenodo's concept DOI: all versions)."""
-        try:
-            target = ids.parse(value.text)
-        except IdentifierError:
-            return _RELATION_REASON
-        own = next((p for p in pids if p.scheme is ids.Scheme.DOI), None)
-        if target.scheme is ids.Scheme.DOI and own is not None and target != own:
-            mine, theirs = _DOI_PREFIX.match(own.value), _DOI_PREFIX.match(target.value)
-            if mine and theirs and mine.group(1).lower() == theirs.group(1).lower():
-                return (
-                    "a related resource (dcterms:isVersionOf: the concept DOI of all the versions of this "
-                    "record); the notice model has no relation field"
+    def _relations(self, data: dict[str, Any], related: list[_Value], own: list[ids.Identifier]) -> None:
+        """``dc:relation`` values naming another resource, and the DCMI relation refinements.
+
+        A ``dc:relation`` is ``related``, except a DOI of the same series as the record's (Zenodo's
+        concept DOI, ``10.5281/zenodo.596581`` beside ``10.5281/zenodo.10357859``): the record is a
+        version of it. Values that are no identifier or URL, the record's own identifiers and
+        identifiers of people or organisations go to the residue.
+        """
+        mine = next((p for p in own if p.scheme is ids.Scheme.DOI), None)
+        series = _DOI_PREFIX.match(mine.value) if mine is not None else None
+        iris = {i.iri for i in own}
+        out: list[dict[str, Any]] = []
+        kinds = [(RelationType.RELATED, value) for value in related]
+        kinds += [(kind, value) for target, kind in _RELATION_KINDS.items() for value in self._all(target)]
+        for kind, value in kinds:
+            try:
+                target = ids.parse(value.text)
+            except IdentifierError:
+                self.note(value.element, value.text, "a related resource not named by an identifier or URL")
+                continue
+            if target.scheme in _AGENT_SCHEMES:
+                self.note(
+                    value.element,
+                    value.text,
+                    f"{target.scheme.a_label} identifies a person or an organisation, not a related resource",
                 )
-        return _RELATION_REASON
+                continue
+            if target.iri in iris:
+                self.note(value.element, value.text, "the record's own identifier, not a related resource")
+                continue
+            if kind is RelationType.RELATED and series is not None and target.scheme is ids.Scheme.DOI:
+                theirs = _DOI_PREFIX.match(target.value)
+                if theirs and theirs.group(1).lower() == series.group(1).lower():
+                    kind = RelationType.IS_VERSION_OF  # the concept DOI of all the versions of this record
+            out.append({"type": kind.value, "identifier": target})
+        if out:
+            data["relations"] = out
 
     def _source(
         self,
