@@ -395,8 +395,8 @@ class _Gunzipped(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         if self.problem is not None:
             return 0
-        try:
-            data = self._gzip.read(len(buffer))
+        try:  # read1: what one step decompresses (read(n) would drop it if the data breaks later)
+            data = self._gzip.read1(len(buffer))
         except (EOFError, OSError, ValueError) as exc:  # truncated, BadGzipFile, zlib.error
             self.problem = str(exc) or type(exc).__name__
             return 0

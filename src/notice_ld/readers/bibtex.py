@@ -403,6 +403,11 @@ def read_bibtex(stream: IO[bytes], name: str, options: ReaderOptions) -> Iterato
     skipped. An entry with no DOI, Handle, HAL id, arXiv id or URL gets an identifier minted from
     its citation key when ``options.minter`` is set, else an error naming the key and line.
     """
+    peek = getattr(stream, "peek", None)
+    wide = text.wide_encoding(peek(4)[:4]) if peek is not None else None
+    if wide is not None:  # UTF-16/32: one error for the file (its bytes would read as nothing)
+        yield text.encoding_error(name, wide)
+        return
     from bibtexparser.entrypoint import parse_string
     from bibtexparser.model import Entry, ParsingFailedBlock, String
 

@@ -206,6 +206,13 @@ def _line(line: str, where: str, source: _Input) -> Iterator[JsonRecord | Record
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
+        opened = len(line) - len(line.lstrip())
+        if line[opened : opened + 1] in ("{", "[") and value_end(line, opened) is None:
+            # a value cut short (an API page on one line, downloaded in part): its complete records
+            recovered = _partial(line, 0, exc.pos)
+            if recovered is not _NOTHING:
+                how = _Decoded(undecodable, cut=True, marked=True)
+                yield from _unwrapped(recovered, where, source, how, top=True)
         yield RecordError(
             record=where,
             problem=f"not valid JSON ({exc.msg} at column {exc.colno})",

@@ -248,6 +248,11 @@ def read_ris(stream: IO[bytes], name: str, options: ReaderOptions) -> Iterator[O
     A record with no usable identifier (DOI, a persistent ``ID``, Handle, HAL id, URL) gets one
     minted from its ``ID`` (else its title) when ``options.minter`` is set, else an error.
     """
+    peek = getattr(stream, "peek", None)
+    wide = text.wide_encoding(peek(4)[:4]) if peek is not None else None
+    if wide is not None:  # UTF-16/32: one error for the file (its bytes would read as nothing)
+        yield text.encoding_error(name, wide)
+        return
     for record in _records(stream, name, options.max_record_bytes):
         if isinstance(record, ReadWarning):
             yield record

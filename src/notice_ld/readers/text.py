@@ -127,7 +127,7 @@ def encoding_error(name: str, encoding: str) -> RecordError:
     """The one error for a whole file in a wide encoding (nothing of it can be read as UTF-8)."""
     return RecordError(
         record=name,
-        problem=f"the file is {encoding} text; notice_ld reads UTF-8 (as RFC 8259 requires of JSON)",
+        problem=f"the file is {encoding} text; notice_ld reads UTF-8",
         fix=f"convert it to UTF-8 (e.g. iconv -f {encoding} -t UTF-8 {name} > {name}.utf8) and read that",
     )
 

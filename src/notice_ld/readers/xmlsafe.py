@@ -239,13 +239,14 @@ def _utf8_chunks(chunks: Iterable[bytes], envelope: Envelope | None = None) -> I
 
 
 _OUT = re.compile(
-    rb"<!--|<!\[CDATA\[|<!DOCTYPE|<!ENTITY|<\?|</?(?P<qname>(?:[A-Za-z_][\w.-]*:)?(?:record|mods))(?=[\s/>])"
-)  # records: OAI-PMH <record>s, and the <mods> of a MODS collection (or a bare <mods>)
+    rb"<!--|<!\[CDATA\[|<!DOCTYPE|<!ENTITY|<\?|</?(?P<qname>(?:[A-Za-z_][\w.-]*:)?(?:record|mods|resource))(?=[\s/>])"
+)  # records: OAI-PMH <record>s, the <mods> of a MODS collection (or a bare <mods>), the <resource>s
+# of a DataCite <resources> collection (a bare <resource> is a bare document)
 _START_TAG = re.compile(rb"""<[^\s/>!?]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 _END_TAG = re.compile(rb"</[^\s>]+\s*>")
 _TERMINATORS: Final = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
-_RECORD_PARENTS: Final = frozenset({"ListRecords", "GetRecord", "modsCollection"})
-_ELEMENT_ONLY: Final = frozenset({"ListRecords", "GetRecord", "OAI-PMH", "modsCollection"})
+_RECORD_PARENTS: Final = frozenset({"ListRecords", "GetRecord", "modsCollection", "resources"})
+_ELEMENT_ONLY: Final = frozenset({"ListRecords", "GetRecord", "OAI-PMH", "modsCollection", "resources"})
 
 
 class _EnvelopeParser:
@@ -460,7 +461,11 @@ def split_records(
                 outer.feed(buf[pos:start], line_at(pos))
                 pos = start
                 parent = outer.top()
-                is_record = token[1:2] != b"/" and (parent is None or _local(parent.tag) in _RECORD_PARENTS)
+                is_record = token[1:2] != b"/" and (
+                    _local(parent.tag) in _RECORD_PARENTS
+                    if parent is not None
+                    else not match.group("qname").endswith(b"resource")
+                )
                 if not is_record:
                     outer.feed(buf[start : tag.end()], line_at(start))
                     pos = tag.end()

@@ -1,43 +1,20 @@
-"""The bad-input corpus: hostile or broken inputs, each with what a user must see.
+"""The first cases of the corpus: notice_ld's own JSON Lines / JSON, CSV, and XML declarations.
 
-Every case is a file (its bytes built here, so the corpus needs no binary fixtures), the records
-that must go through (``good``), and the records that must be rejected, each with text its
-error must name (record and field). ``tests/test_bad_input.py`` runs every case through every
-command that reads records. Add a case for every input that ever crashed or lost a record.
+The inputs of the robustness issue that crashed or lost records (non-UTF-8 bytes, huge integers,
+deep nesting, the CSV reader closing its input, contradicted XML declarations).
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-from dataclasses import dataclass
+from dataclasses import replace
 
-__all__ = ["CASES", "Case", "Rejected"]
+from notice_ld.readers import InputFormat
 
+from .case import Case, Rejected
 
-@dataclass(frozen=True)
-class Rejected:
-    """A record that must be rejected: text its error names (record and field, when known)."""
-
-    record: str
-    field: str = ""
-
-
-@dataclass(frozen=True)
-class Case:
-    """One bad input: its file, the records that go through and the ones that must not."""
-
-    name: str
-    suffix: str
-    data: bytes
-    good: tuple[str, ...]
-    rejected: tuple[Rejected, ...] = ()
-    args: tuple[str, ...] = ()
-    warns: str = ""  # text of a warning the commands print (stderr)
-
-    @property
-    def filename(self) -> str:
-        return f"{self.name}{self.suffix}"
+__all__ = ["CASES"]
 
 
 def _notice(ident: str, title: str = "Un titre") -> dict[str, object]:
@@ -72,7 +49,7 @@ _OAI = (
     b"</oai_dc:dc>\n"
 )
 
-CASES: tuple[Case, ...] = (
+_FIRST: tuple[Case, ...] = (
     Case(
         "jsonl-latin1-byte",
         ".jsonl",
@@ -217,3 +194,12 @@ CASES: tuple[Case, ...] = (
         warns="the XML declaration says ISO-8859-1",
     ),
 )
+
+_BY_SUFFIX = {
+    ".jsonl": InputFormat.JSONL,
+    ".json": InputFormat.JSON,
+    ".csv": InputFormat.CSV,
+    ".xml": InputFormat.OAI_DC,
+}
+
+CASES: tuple[Case, ...] = tuple(replace(case, reader=_BY_SUFFIX[case.suffix]) for case in _FIRST)
