@@ -5,7 +5,7 @@ string *or* an object. This module fixes one typed, nested schema (:func:`notice
 holds every notice, with two documented **union encodings**:
 
 * an **identifier** (``id``, ``identifiers``, an agent's ``identifiers``, a container's ``issn``,
-  ``eissn``, ``issn_l``, ``isbn``) — ``"10.1234/x"`` or ``{"scheme": "doi", "value": "10.1234/x"}``
+  ``eissn``, ``issn_l``, ``isbn``, a relation's ``identifier``) — ``"10.1234/x"`` or ``{"scheme": "doi", "value": "10.1234/x"}``
   — is always ``struct<scheme: string, value: string>``; the string form is ``scheme`` null
   (the scheme is then detected from the value, exactly as for the string). An ARK read from a
   resolver URL (``https://gallica.bnf.fr/ark:/…``) keeps that URL as its ``value``, so its IRI
@@ -116,9 +116,12 @@ _NOTICE: Final = (
     ("organization", _AGENT),
     ("publisher", _AGENT),
     ("license", (("iri", _STRING), ("label", _STRING))),
+    ("access_rights", _STRING),
+    ("embargo_end", _STRING),
     ("landing_page", _STRING),
     ("citation", _STRING),
     ("identifiers", [_IDENTIFIER]),
+    ("relations", [(("type", _STRING), ("identifier", _IDENTIFIER))]),
 )
 
 

@@ -18,10 +18,11 @@ Two ways in, one result:
   columns); each range of that order is converted as a part, records named by their key.
 
 Both give a DataFrame of parts (:data:`OUTPUT_DDL`): ``part`` (the order key of the part),
-``data`` (its bytes, written with ``part=True``), ``converted``, ``rejected``, ``deleted``,
+``chunk`` and ``data`` (its bytes, written with ``part=True``, in chunks of about 1 MiB: the JVM
+copies a row whole), and on a part's last chunk ``converted``, ``rejected``, ``deleted``,
 ``report`` (the part's JSON report) and ``lines`` (the messages the run would print). The parts
-in ``part`` order, merged by the format's codec, are the document one core writes for the same
-records in the same order; :func:`collect` does that into a binary file and returns the merged
+in ``(part, chunk)`` order, merged by the format's codec, are the document one core writes for
+the same records in the same order; :func:`collect` does that into a binary file and returns the merged
 report. A DataFrame of parts can also be written as it is (``.write.parquet``) and merged later.
 
 :class:`SparkExecutor` is the same idea as an :class:`~notice_ld.pipeline.parallel.Executor`:
@@ -37,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import io
+import itertools
 import json
 import os
 import pickle
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from notice_ld.readers import Outcome
 
 __all__ = [
+    "CHUNK_BYTES",
     "OUTPUT_DDL",
     "SparkExecutor",
     "collect",
@@ -64,12 +67,14 @@ __all__ = [
 ]
 
 OUTPUT_DDL: Final = (
-    "part BIGINT, data BINARY, converted BIGINT, rejected BIGINT, deleted BIGINT, report STRING, "
-    "lines ARRAY<STRING>"
+    "part BIGINT, chunk BIGINT, data BINARY, converted BIGINT, rejected BIGINT, deleted BIGINT, "
+    "report STRING, lines ARRAY<STRING>"
 )
 """The schema of a DataFrame of converted parts (see the module docs)."""
 
 _PART_BITS: Final = 32  # convert_frame: part = Spark partition << 32 | batch number in it
+CHUNK_BYTES: Final = 1 << 20
+"""A part's bytes go in rows of about this size (the JVM copies a row whole: keep rows small)."""
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -88,27 +93,46 @@ def _quiet() -> Iterator[None]:
 # --------------------------------------------------------------------------- the part function
 
 
-def _part_row(pipeline: Pipeline, key: int, run: Callable[[Pipeline, io.BytesIO], Any]) -> dict[str, Any]:
-    """Run one part with a pipeline that collects its messages; the row of :data:`OUTPUT_DDL`."""
+def _part_rows(
+    job: _FileParts | _RecordParts, key: int, outcomes: Callable[[Pipeline], Iterable[Outcome]]
+) -> Iterator[Any]:
+    """Convert one part (what :meth:`Pipeline.convert` does with ``part=True``), its bytes in
+    chunks of about ``job.chunk_bytes`` as they are written (a worker holds one chunk); the last chunk
+    carries the part's counts, report and messages (rows of :data:`OUTPUT_DDL`)."""
+    from notice_ld.writers import codec
+
     lines: list[str] = []
-    worker = dataclasses.replace(pipeline, echo=lines.append)
+    worker = dataclasses.replace(job.pipeline, echo=lines.append)
+    report = worker.new_report()
     buffer = io.BytesIO()
-    report = run(worker, buffer).as_dict()
-    return {
-        "part": key,
-        "data": buffer.getvalue(),
-        "converted": report["converted"],
-        "rejected": report["rejected"],
-        "deleted": report["deleted"],
-        "report": json.dumps(report, ensure_ascii=False),
-        "lines": lines,
-    }
+    chunk = 0
+    with codec(job.fmt, job.lang).open(buffer, part=True) as writer:
+        for graph in worker.graphs(outcomes(worker), report):
+            writer.add(graph)
+            if buffer.tell() >= job.chunk_bytes:
+                yield _batch({"part": key, "chunk": chunk, "data": buffer.getvalue()})
+                chunk += 1
+                buffer.seek(0)
+                buffer.truncate()
+    whole = report.as_dict()
+    yield _batch(
+        {
+            "part": key,
+            "chunk": chunk,
+            "data": buffer.getvalue(),
+            "converted": whole["converted"],
+            "rejected": whole["rejected"],
+            "deleted": whole["deleted"],
+            "report": json.dumps(whole, ensure_ascii=False),
+            "lines": lines,
+        }
+    )
 
 
-def _batch(rows: list[dict[str, Any]]) -> Any:
+def _batch(row: dict[str, Any]) -> Any:
     import pyarrow as pa
 
-    return pa.RecordBatch.from_pylist(rows, schema=_output_schema())
+    return pa.RecordBatch.from_pylist([row], schema=_output_schema())
 
 
 def _output_schema() -> Any:
@@ -117,6 +141,7 @@ def _output_schema() -> Any:
     return pa.schema(
         [
             ("part", pa.int64()),
+            ("chunk", pa.int64()),
             ("data", pa.binary()),
             ("converted", pa.int64()),
             ("rejected", pa.int64()),
@@ -151,6 +176,7 @@ class _FileParts:
     pipeline: Pipeline
     fmt: Format
     lang: str | None
+    chunk_bytes: int
 
     def __call__(self, batches: Iterable[Any]) -> Iterator[Any]:
         for batch in batches:
@@ -159,10 +185,10 @@ class _FileParts:
             ):
                 part: Part = tuple(_source(s) for s in json.loads(slices))
 
-                def run(worker: Pipeline, out: io.BytesIO, part: Part = part) -> Any:
-                    return worker.convert(part, {self.fmt: out}, lang=self.lang, part=True)
+                def outcomes(worker: Pipeline, part: Part = part) -> Iterable[Outcome]:
+                    return worker.outcomes(part)
 
-                yield _batch([_part_row(self.pipeline, key, run)])
+                yield from _part_rows(self, key, outcomes)
 
 
 @dataclass(frozen=True)
@@ -172,6 +198,7 @@ class _RecordParts:
     pipeline: Pipeline
     fmt: Format
     lang: str | None
+    chunk_bytes: int
     keys: tuple[str, ...]
 
     def __call__(self, batches: Iterable[Any]) -> Iterator[Any]:
@@ -182,18 +209,13 @@ class _RecordParts:
         for number, batch in enumerate(batches):
             if batch.num_rows == 0:
                 continue
-            outcomes = list(self._outcomes(batch))
+            read = list(self._outcomes(batch))
+            key = (partition_id << _PART_BITS) | number
 
-            def run(worker: Pipeline, out: io.BytesIO, outcomes: list[Outcome] = outcomes) -> Any:
-                from notice_ld.writers import codec
+            def outcomes(worker: Pipeline, read: list[Outcome] = read) -> Iterable[Outcome]:
+                return read
 
-                report = worker.new_report()
-                with codec(self.fmt, self.lang).open(out, part=True) as writer:
-                    for graph in worker.graphs(outcomes, report):
-                        writer.add(graph)
-                return report
-
-            yield _batch([_part_row(self.pipeline, (partition_id << _PART_BITS) | number, run)])
+            yield from _part_rows(self, key, outcomes)
 
     def _outcomes(self, batch: Any) -> Iterator[Outcome]:
         from notice_ld.pipeline.arrow_schema import JSON_COLUMN, records_from_arrow
@@ -204,7 +226,8 @@ class _RecordParts:
         if JSON_COLUMN in batch.schema.names:
             limit = self.pipeline.reader_options.max_record_bytes
             for name, text in zip(names, batch.column(JSON_COLUMN).to_pylist(), strict=True):
-                yield _from_json(text, name, limit)
+                if text is None or text.strip():  # blank lines are skipped, as in JSON Lines
+                    yield _from_json(text, name, limit)
         else:
             for name, record in zip(names, records_from_arrow(batch), strict=True):
                 yield to_outcome(record, name)
@@ -229,8 +252,10 @@ def _from_json(text: str | None, name: str, limit: int) -> Outcome:
     """One record's JSON text as a notice or a record error (what the JSON Lines reader does for a line)."""
     from notice_ld.readers.jsonl import to_outcome
 
-    if text is None or not text.strip():
-        return RecordError(record=name, problem="the record is empty", fix="give the record's JSON text")
+    if text is None:
+        return RecordError(
+            record=name, problem="the record has no JSON text (null)", fix="give the record's JSON text"
+        )
     if len(text.encode("utf-8")) > limit:
         return RecordError(
             record=name,
@@ -275,10 +300,12 @@ def convert_files(
     lang: str | None = None,
     parts: int = 64,
     min_bytes: int = 1 << 20,
+    chunk_bytes: int = CHUNK_BYTES,
 ) -> Any:
     """The DataFrame of converted parts (:data:`OUTPUT_DDL`) of ``inputs``, cut by notice_ld into
     about ``parts`` parts of at least ``min_bytes`` (JSON Lines cut on line boundaries; other
-    files whole); one Spark task per part. Nothing runs before an action (:func:`collect`).
+    files whole); one Spark task per part, its bytes in rows of about ``chunk_bytes``. Nothing
+    runs before an action (:func:`collect`).
 
     ``spark`` is a ``SparkSession``, classic or Connect; executors must see ``inputs`` at the same
     paths.
@@ -289,7 +316,7 @@ def convert_files(
         frame = _one_per_partition(
             spark.createDataFrame(rows, "part BIGINT, sources STRING"), "part", len(rows)
         )
-        return frame.mapInArrow(_FileParts(pipeline, fmt, lang), OUTPUT_DDL)
+        return frame.mapInArrow(_FileParts(pipeline, fmt, lang, max(1, chunk_bytes)), OUTPUT_DDL)
 
 
 def convert_frame(
@@ -300,6 +327,7 @@ def convert_frame(
     order_by: str | Sequence[str],
     lang: str | None = None,
     parts: int | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
 ) -> Any:
     """The DataFrame of converted parts (:data:`OUTPUT_DDL`) of the records of ``frame``, in the
     order of the ``order_by`` columns (which should be unique: records with equal keys have no
@@ -320,7 +348,7 @@ def convert_frame(
     with _quiet():
         ranged = frame.repartitionByRange(parts, *keys) if parts else frame.repartitionByRange(*keys)
         return ranged.sortWithinPartitions(*keys).mapInArrow(
-            _RecordParts(pipeline, fmt, lang, keys), OUTPUT_DDL
+            _RecordParts(pipeline, fmt, lang, max(1, chunk_bytes), keys), OUTPUT_DDL
         )
 
 
@@ -332,9 +360,10 @@ def collect(
     messages go to ``pipeline.echo`` when given.
 
     The parts are computed at once on the cluster (kept in its memory and disks), then fetched
-    in order, one Spark partition at a time (the driver holds one part). ``parts`` must be in
-    ``part`` order as Spark gives it — what :func:`convert_files` and :func:`convert_frame` give;
-    a DataFrame of parts read back from storage: ``.orderBy("part")`` first.
+    in order, one Spark partition at a time (the driver holds one partition's rows). ``parts``
+    must be in ``(part, chunk)`` order as Spark gives it — what :func:`convert_files` and
+    :func:`convert_frame` give; a DataFrame of parts read back from storage:
+    ``.orderBy("part", "chunk")`` first.
     """
     from pyspark import StorageLevel
 
@@ -344,25 +373,63 @@ def collect(
 
     reports: list[dict[str, Any]] = []
 
-    def stream(rows: Iterable[Any]) -> Iterator[IO[bytes]]:
-        last = -1
-        for row in rows:
-            if row["part"] <= last:
-                raise ConfigError("the parts are not in order: sort the DataFrame by 'part' first")
-            last = row["part"]
-            reports.append(json.loads(row["report"]))
-            if pipeline is not None:
-                echo_lines(pipeline, row["lines"])
-            yield io.BytesIO(row["data"])
+    def read(rows: Iterable[Any]) -> Iterator[IO[bytes]]:
+        """One stream per part, reading its chunks as the merge goes."""
+        order = (-1, -1)
+        ahead: list[Any] = []
+        source = iter(rows)
+
+        def chunks(part: int) -> Iterator[bytes]:
+            nonlocal order
+            while ahead and ahead[0]["part"] == part:
+                row = ahead.pop(0)
+                if (row["part"], row["chunk"]) <= order:
+                    raise ConfigError("the parts are not in order: sort them by 'part' and 'chunk' first")
+                order = (row["part"], row["chunk"])
+                if row["report"] is not None:  # a part's last chunk
+                    reports.append(json.loads(row["report"]))
+                    if pipeline is not None:
+                        echo_lines(pipeline, row["lines"])
+                yield row["data"]
+                ahead.extend(itertools.islice(source, 1))
+
+        ahead.extend(itertools.islice(source, 1))
+        while ahead:
+            body = chunks(ahead[0]["part"])
+            yield io.BufferedReader(_Chunks(body), CHUNK_BYTES)
+            for _ in body:  # what the merge did not read (an empty part)
+                pass
 
     with _quiet():
         stored = parts.persist(StorageLevel.MEMORY_AND_DISK)
         try:
             stored.count()  # every part at once, on the cluster; then fetched in order
-            codec(fmt, lang).merge(stream(stored.toLocalIterator()), out)
+            codec(fmt, lang).merge(read(stored.toLocalIterator()), out)
         finally:
             stored.unpersist()
     return merge_report_dicts(reports)
+
+
+class _Chunks(io.RawIOBase):
+    """The bytes of a sequence of chunks, as a readable stream."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._left:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._left = memoryview(chunk)
+        size = min(len(buffer), len(self._left))
+        buffer[:size] = self._left[:size]
+        self._left = self._left[size:]
+        return size
 
 
 # --------------------------------------------------------------------------- an Executor
