@@ -5,9 +5,10 @@ string *or* an object. This module fixes one typed, nested schema (:func:`notice
 holds every notice, with two documented **union encodings**:
 
 * an **identifier** (``id``, ``identifiers``, an agent's ``identifiers``, a container's ``issn``,
-  ``eissn``, ``issn_l``, ``isbn``, a relation's ``identifier``) — ``"10.1234/x"`` or ``{"scheme": "doi", "value": "10.1234/x"}``
-  — is always ``struct<scheme: string, value: string>``; the string form is ``scheme`` null
-  (the scheme is then detected from the value, exactly as for the string). An ARK read from a
+  ``eissn``, ``issn_l``, ``isbn``, a relation's ``identifier``) — ``"10.1234/x"`` or
+  ``{"scheme": "doi", "value": "10.1234/x"}`` — is always ``struct<scheme: string, value: string>``;
+  the string form is ``scheme`` null (the scheme is then detected from the value, exactly as for
+  the string). An ARK read from a
   resolver URL (``https://gallica.bnf.fr/ark:/…``) keeps that URL as its ``value``, so its IRI
   stays on that resolver (the ``{scheme, value}`` form of :meth:`Notice.to_dict` drops it);
 * an **agent** (``creators``, ``contributors[].agent``, ``organization``, ``publisher``) — a person
