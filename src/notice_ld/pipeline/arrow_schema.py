@@ -8,9 +8,9 @@ holds every notice, with two documented **union encodings**:
   ``eissn``, ``issn_l``, ``isbn``, a relation's ``identifier``) — ``"10.1234/x"`` or
   ``{"scheme": "doi", "value": "10.1234/x"}`` — is always ``struct<scheme: string, value: string>``;
   the string form is ``scheme`` null (the scheme is then detected from the value, exactly as for
-  the string). An ARK read from a
-  resolver URL (``https://gallica.bnf.fr/ark:/…``) keeps that URL as its ``value``, so its IRI
-  stays on that resolver (the ``{scheme, value}`` form of :meth:`Notice.to_dict` drops it);
+  the string). An ARK read from a resolver URL (``https://gallica.bnf.fr/ark:/…``) keeps that URL
+  as its ``value``, so its IRI stays on that resolver (the ``{scheme, value}`` form of
+  :meth:`Notice.to_dict` drops it);
 * an **agent** (``creators``, ``contributors[].agent``, ``organization``, ``publisher``) — a person
   or an organisation — is one ``struct<type, name, family, given, identifiers>``: ``type`` is
   ``"organization"`` for an organisation and null (or ``"person"``) for a person.
