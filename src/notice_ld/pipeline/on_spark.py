@@ -22,15 +22,15 @@ Both give a DataFrame of parts (:data:`OUTPUT_DDL`): ``part`` (the order key of 
 copies a row whole), and on a part's last chunk ``converted``, ``rejected``, ``deleted``,
 ``report`` (the part's JSON report) and ``lines`` (the messages the run would print). The parts
 in ``(part, chunk)`` order, merged by the format's codec, are the document one core writes for
-the same records in the same order; :func:`collect` does that into a binary file and returns the merged
-report. A DataFrame of parts can also be written as it is (``.write.parquet``) and merged later.
+the same records in the same order; :func:`collect` does that into a binary file and returns
+the merged report. A DataFrame of parts can also be written as it is (``.write.parquet``) and merged later.
 
 :class:`SparkExecutor` is the same idea as an :class:`~notice_ld.pipeline.parallel.Executor`:
 ``convert --engine spark`` runs :func:`~notice_ld.pipeline.parallel.convert_parallel` and folder
 outputs through it.
 
->>> OUTPUT_DDL.split(", ")[:2]
-['part BIGINT', 'data BINARY']
+>>> OUTPUT_DDL.split(", ")[:3]
+['part BIGINT', 'chunk BIGINT', 'data BINARY']
 """
 
 from __future__ import annotations
