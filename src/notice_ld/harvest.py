@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import enum
+import functools
 import json
 import os
 import tempfile
@@ -53,9 +55,13 @@ __all__ = [
     "Harvester",
     "JsonlSink",
     "MetadataPrefix",
+    "PageResult",
+    "PageUse",
     "RetryPolicy",
     "Sink",
     "harvest_into",
+    "harvest_parallel",
+    "map_page",
 ]
 
 _OAI_FIXES: Final = {
@@ -167,6 +173,98 @@ class Harvester:
                 )
             previous_token = token
             params = {"verb": "ListRecords", "resumptionToken": token}
+
+    def raw_pages(self) -> Iterator[bytes]:
+        """Each page of the harvest as bytes, fetched in order (one request at a time, each
+        retried as a whole), for :func:`harvest_parallel`, which maps them on worker processes.
+
+        The page is read here as :meth:`outcomes` reads it — same envelope, counts, datestamps
+        and errors (raised as the same :class:`HarvestError`, at the same page) — before it is
+        yielded; records are mapped by the caller (:func:`map_page`).
+        """
+        import requests
+
+        session = self.session or requests.Session()
+        params = self._params()
+        previous_token: str | None = None
+        while True:
+            page = self._whole_page(session, params)
+            envelope = self._scan(page)
+            self.pages += 1
+            if envelope.complete_list_size is not None:
+                self.complete_list_size = envelope.complete_list_size
+            for code, message in envelope.errors:
+                if code == "noRecordsMatch":
+                    return
+                raise HarvestError(
+                    f"the repository answered with an OAI-PMH error: {message[:_MESSAGE_LIMIT] or code}",
+                    endpoint=self.endpoint,
+                    code=code,
+                    fix=_OAI_FIXES.get(code, "check the harvest arguments"),
+                )
+            yield page
+            token = envelope.resumption_token
+            if not token:
+                return
+            if token == previous_token:
+                raise HarvestError(
+                    "the repository returned the same resumption token twice; stopping to avoid a loop",
+                    endpoint=self.endpoint,
+                    fix="report it to the repository; resume later with --from",
+                )
+            previous_token = token
+            params = {"verb": "ListRecords", "resumptionToken": token}
+
+    def _whole_page(self, session: requests.Session, params: dict[str, str]) -> bytes:
+        """One page's bytes, the request retried as :meth:`outcomes` retries it."""
+        import requests
+
+        last_problem = ""
+        for attempt in range(self.retry.max_retries + 1):
+            if attempt:
+                self.sleep(self._wait)
+            response = self._get(session, params, attempt)
+            if response is None:
+                last_problem = self._problem
+                continue
+            try:
+                with response:
+                    return b"".join(response.iter_content(chunk_size=1 << 16))
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+                requests.exceptions.ChunkedEncodingError,
+            ) as exc:
+                last_problem = f"the connection broke during the page ({type(exc).__name__})"
+                self._wait = self.retry.delay(attempt)
+        raise HarvestError(
+            f"gave up after {self.retry.max_retries + 1} attempts: {last_problem}",
+            endpoint=self.endpoint,
+            code="retries",
+            fix="try again later, or raise --max-retries",
+        )
+
+    def _scan(self, page: bytes) -> Envelope:
+        """Read a whole page's envelope, count its records and keep their latest datestamp."""
+        envelope = Envelope()
+        try:
+            for raw in split_records(
+                [page], envelope=envelope, max_record_bytes=self.options.max_record_bytes
+            ):
+                self.records += 1
+                if raw.element is not None and not raw.bare:
+                    stamp = read_header(raw.element).datestamp
+                    if stamp and (self.last_datestamp is None or stamp > self.last_datestamp):
+                        self.last_datestamp = stamp
+        except XMLDocumentError as exc:
+            raise HarvestError(
+                f"page {self.pages + 1} is not usable XML: {exc}",
+                endpoint=self.endpoint,
+                code="malformed",
+                fix=(exc.fix or "the repository sent a broken page")
+                + (f"; resume with --from {self.last_datestamp}" if self.last_datestamp else ""),
+            ) from None
+        return envelope
 
     def _page(self, session: requests.Session, params: dict[str, str]) -> Generator[Outcome, None, Envelope]:
         """Fetch and stream one page (retrying); returns its envelope."""
@@ -361,6 +459,107 @@ def harvest_into(
             on_outcome(outcome)
     sink.close()
     return result
+
+
+class PageUse(enum.Enum):
+    """What a worker makes of a page: JSON Lines (``harvest -o``) or notices prepared for the
+    loader (``harvest --load``: mapped, hashed and validated)."""
+
+    JSONL = "jsonl"
+    LOAD = "load"
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What one page gave a worker: its notices as JSON Lines (:attr:`PageUse.JSONL`) or
+    prepared for the loader (:attr:`PageUse.LOAD`: notices and deletions, in order), and every
+    outcome but the notices, in order, for the report."""
+
+    jsonl: bytes
+    prepared: tuple[Any, ...]
+    notices: int
+    others: tuple[Outcome, ...]
+
+    def add_to(self, report: HarvestReport) -> None:
+        """Count the page in ``report`` as :func:`harvest_into` counts the same outcomes."""
+        report.notices += self.notices
+        harvest_into(iter(self.others), _NoSink(), report)
+
+
+class _NoSink:
+    def add(self, notice: Notice) -> None:
+        pass
+
+    def delete(self, deletion: Deletion) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def map_page(
+    page: bytes, endpoint: str, options: ReaderOptions, prefix: MetadataPrefix, use: PageUse
+) -> PageResult:
+    """Map one page of a harvest (what a worker of :func:`harvest_parallel` does).
+
+    >>> page = (b'<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record><header>'
+    ...         b'<identifier>oai:x:1</identifier></header><metadata><oai_dc:dc '
+    ...         b'xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+    ...         b'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title>'
+    ...         b'<dc:identifier>https://doi.org/10.1234/x</dc:identifier></oai_dc:dc></metadata>'
+    ...         b'</record></ListRecords></OAI-PMH>')
+    >>> options = ReaderOptions()
+    >>> result = map_page(page, "https://example.org/oai", options, MetadataPrefix.OAI_DC, PageUse.JSONL)
+    >>> result.notices, result.jsonl.count(b"\\n")
+    (1, 1)
+    """
+    mapper = prefix.mapper()
+    lines: list[bytes] = []
+    kept: list[Notice | Deletion] = []
+    others: list[Outcome] = []
+    notices = 0
+    with contextlib.suppress(XMLDocumentError):  # the page was scanned first: the error is raised there
+        for raw in split_records([page], envelope=Envelope(), max_record_bytes=options.max_record_bytes):
+            for outcome in record_outcomes(raw, endpoint, options.minter, mapper):
+                if isinstance(outcome, Notice):
+                    notices += 1
+                    if use is PageUse.JSONL:
+                        lines.append(
+                            json.dumps(outcome.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n"
+                        )
+                    else:
+                        kept.append(outcome)
+                    continue
+                if isinstance(outcome, Deletion):
+                    kept.append(outcome)
+                others.append(outcome)
+    prepared: tuple[Any, ...] = ()
+    if use is PageUse.LOAD:
+        from notice_ld.stores.load import prepare_outcomes
+
+        prepared = tuple(prepare_outcomes(kept))
+    return PageResult(b"".join(lines), prepared, notices, tuple(others))
+
+
+def harvest_parallel(harvester: Harvester, use: PageUse, *, jobs: int) -> Iterator[PageResult]:
+    """The harvest's pages mapped on ``jobs`` worker processes, in page order: this process
+    fetches the pages one after the other (:meth:`Harvester.raw_pages`), at most two per worker
+    ahead of the results taken.
+
+    The JSON Lines of the results, joined, are the bytes :class:`JsonlSink` writes for the same
+    harvest, and :meth:`PageResult.add_to` gives the same report as :func:`harvest_into`. A
+    minter with a Handle prefix mints in record order: harvest with it on one core.
+    """
+    from notice_ld.stores.parallel import bounded_map
+
+    task = functools.partial(_map_page, harvester.endpoint, harvester.options, harvester.metadata_prefix, use)
+    return bounded_map(task, harvester.raw_pages(), jobs=jobs)
+
+
+def _map_page(
+    endpoint: str, options: ReaderOptions, prefix: MetadataPrefix, use: PageUse, page: bytes
+) -> PageResult:
+    return map_page(page, endpoint, options, prefix, use)
 
 
 class HarvestState:

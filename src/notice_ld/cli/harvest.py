@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, atomic_output
+from notice_ld.cli._common import EXIT_OK, EXIT_REJECTED, add_jobs, atomic_output, jobs_from
 from notice_ld.cli._registry import add_registry_options, minter_from
 from notice_ld.oai_formats import MetadataPrefix
 
@@ -63,6 +63,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--max-retries", type=int, default=5, help="retries per request (default: 5)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default: 60)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    add_jobs(parser, engines=False)  # pages fetched in order here, mapped on N workers
     parser.set_defaults(handler=run)
 
 
@@ -95,11 +96,22 @@ def run(args: argparse.Namespace) -> int:
         retry=RetryPolicy(max_retries=max(0, args.max_retries), timeout=args.timeout),
     )
     report = HarvestReport()
+    jobs = jobs_from(args)
+    if jobs > 1 and options.minter is not None:
+        print("notice-ld: note: running on one core (--prefix mints in record order)", file=sys.stderr)
+        jobs = 1
     if args.load:
-        return _load(args, harvester, report, from_date, state)
+        return _load(args, harvester, report, from_date, state, jobs)
     show = not args.quiet and sys.stderr.isatty()
     with atomic_output(args.output) as out:
-        if show:
+        if jobs > 1:
+            from notice_ld.harvest import PageUse, harvest_parallel
+
+            for page in harvest_parallel(harvester, PageUse.JSONL, jobs=jobs):
+                out.write(page.jsonl)
+                page.add_to(report)
+            out.flush()
+        elif show:
             from tqdm import tqdm
 
             with tqdm(unit=" records", file=sys.stderr, leave=False) as bar:
@@ -134,7 +146,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if report.errors else EXIT_OK
 
 
-def _load(args: argparse.Namespace, harvester: Any, report: Any, from_date: str | None, state: Any) -> int:
+def _load(
+    args: argparse.Namespace, harvester: Any, report: Any, from_date: str | None, state: Any, jobs: int = 1
+) -> int:
     """``harvest --load``: stream the harvest into the embedded store (validated, incremental)."""
     from notice_ld.harvest import harvest_into
     from notice_ld.pipeline import Pipeline
@@ -155,6 +169,13 @@ def _load(args: argparse.Namespace, harvester: Any, report: Any, from_date: str 
             pass
 
     def stream() -> Any:
+        if jobs > 1:  # pages mapped, hashed and validated on workers, loaded in page order
+            from notice_ld.harvest import PageUse, harvest_parallel
+
+            for page in harvest_parallel(harvester, PageUse.LOAD, jobs=jobs):
+                page.add_to(report)
+                yield from page.prepared
+            return
         # harvest page by page: each page's outcomes go to the loader before the next is fetched
         for outcome in harvester.outcomes():
             harvest_into(iter([outcome]), _Tee(), report)

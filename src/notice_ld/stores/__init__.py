@@ -85,25 +85,43 @@ def content_hash(graph: NoticeGraph, ntriples: str | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One notice graph to write: the graph, its content hash, and whether the store lacks it.
+    """One notice graph to write: its name, the notice's identifier, its content hash, whether
+    the store lacks it, its triples in N-Triples and how many there are.
 
     ``new`` is ``True`` when the store holds no graph of that name (the loader checked), so a
-    store may add the triples without removing anything first. ``ntriples`` is the graph in
-    N-Triples when the loader already wrote it (to hash it), so stores need not write it again.
+    store may add the triples without removing anything first. An entry holds text, not the
+    mapped notice, so that worker processes can prepare entries cheaply (see
+    :func:`notice_ld.stores.parallel.load_parallel`).
+
+    >>> from notice_ld.model import Notice
+    >>> from notice_ld.mapping import map_notice
+    >>> g = map_notice(Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T"}]}))
+    >>> entry = Entry.of(g, new=True)
+    >>> entry.record, entry.size == len(g), entry.hash == content_hash(g)
+    ('10670/1.jt89mr', True, True)
     """
 
-    graph: NoticeGraph
+    name: str
+    record: str
     hash: str
     new: bool
-    ntriples: str | None = None
+    ntriples: str
+    size: int
+
+    @classmethod
+    def of(cls, graph: NoticeGraph, *, new: bool, ntriples: str | None = None) -> Entry:
+        """The entry of a mapped notice (``ntriples``: its N-Triples, when already written)."""
+        if ntriples is None:
+            from notice_ld.writers.text import ntriples_block
+
+            ntriples = ntriples_block(graph)
+        return cls(
+            graph.graph, str(graph.notice.id), content_hash(graph, ntriples), new, ntriples, len(graph)
+        )
 
     def nt(self) -> str:
         """The graph's triples in N-Triples."""
-        if self.ntriples is not None:
-            return self.ntriples
-        from notice_ld.writers.text import ntriples_block
-
-        return ntriples_block(self.graph)
+        return self.ntriples
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,16 +17,13 @@ ValueError: ...
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
 from notice_ld.stores import HASH_PREDICATE, META_GRAPH, Entry
 from notice_ld.terms import IRI, RDF_LANGSTRING, XSD_STRING, Literal, Object, Triple
-
-if TYPE_CHECKING:
-    from notice_ld.mapping import NoticeGraph
 
 __all__ = [
     "delete_update",
@@ -36,6 +33,7 @@ __all__ = [
     "hashes_update",
     "iri",
     "quads_nquads",
+    "read_ntriples",
     "replace_update",
     "term",
     "triples_of",
@@ -69,13 +67,75 @@ def from_oxigraph(node: ox.NamedNode | ox.Literal | ox.BlankNode | ox.Triple | o
     raise ValueError(f"unexpected term in a notice graph: {node}")
 
 
-def _graph_block(graph: NoticeGraph) -> str:
-    lines = [f"{iri(s)} {iri(p)} {term(o)} ." for s, p, o in graph.triples]
-    return f"GRAPH {iri(graph.graph)} {{\n" + "\n".join(lines) + "\n}\n"
+def _graph_block(entry: Entry) -> str:
+    """The entry's triples inside ``GRAPH <name> { … }``: each term is read back from the
+    entry's N-Triples into a term object and written with :func:`iri` / :func:`term`, so that
+    nothing is pasted as text (and values over pyoxigraph's parser buffer still go through)."""
+    lines = [f"{iri(s)} {iri(p)} {term(o)} ." for s, p, o in read_ntriples(entry.nt())]
+    return f"GRAPH {iri(entry.name)} {{\n" + "\n".join(lines) + "\n}\n"
+
+
+_UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_CHARS = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "'": "'"}
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        code = match.group(1) or match.group(2)
+        if code is not None:
+            return chr(int(code, 16))
+        char = _CHARS.get(match.group(3))
+        if char is None:
+            raise ValueError(f"not an N-Triples escape: \\{match.group(3)}")
+        return char
+
+    return _UNESCAPE.sub(one, text)
+
+
+def read_ntriples(text: str) -> Iterator[Triple]:
+    """The triples of N-Triples written by :func:`notice_ld.writers.text.ntriples_block` (IRIs
+    and literals only; one triple per line), without pyoxigraph's parser and its 16 MiB line
+    buffer. ``ValueError`` for a line that is not of that form.
+
+    >>> text = '<http://a> <http://p> "x \\\\"y\\\\""@fr .\\n<http://a> <http://q> <http://b> .\\n'
+    >>> [(s, p, o) for s, p, o in read_ntriples(text)][0][2]
+    Literal(value='x "y"', datatype='http://www.w3.org/1999/02/22-rdf-syntax-ns#langString', lang='fr')
+    >>> [o for _, _, o in read_ntriples(text)][1]
+    'http://b'
+    """
+    for line in text.splitlines():
+        if not line:
+            continue
+        if not (line.startswith("<") and line.endswith(" .")):
+            raise ValueError(f"not an N-Triples line: {line[:80]!r}")
+        end_s = line.find("> <")
+        end_p = line.find("> ", end_s + 3)
+        if end_s < 0 or end_p < 0:
+            raise ValueError(f"not an N-Triples line: {line[:80]!r}")
+        subject = IRI(_unescape(line[1:end_s]))
+        predicate = IRI(_unescape(line[end_s + 3 : end_p]))
+        rest = line[end_p + 2 : -2]
+        obj: Object
+        if rest.startswith("<") and rest.endswith(">"):
+            obj = IRI(_unescape(rest[1:-1]))
+        elif rest.startswith('"') and rest.endswith('"') and len(rest) >= 2:
+            obj = Literal(_unescape(rest[1:-1]))
+        elif rest.startswith('"') and rest.endswith(">") and '"^^<' in rest:
+            value, _, datatype = rest.rpartition('"^^<')
+            obj = Literal(_unescape(value[1:]), _unescape(datatype[:-1]))
+        elif rest.startswith('"') and '"@' in rest:
+            value, _, lang = rest.rpartition('"@')
+            obj = Literal(_unescape(value[1:]), RDF_LANGSTRING, lang)
+        else:
+            raise ValueError(f"not an N-Triples object: {rest[:80]!r}")
+        yield (subject, predicate, obj)
 
 
 def _hash_triple(entry: Entry) -> str:
-    return f"{iri(entry.graph.graph)} {iri(HASH_PREDICATE)} {term(Literal(entry.hash))} ."
+    return f"{iri(entry.name)} {iri(HASH_PREDICATE)} {term(Literal(entry.hash))} ."
 
 
 def replace_update(batch: Sequence[Entry]) -> str:
@@ -84,10 +144,10 @@ def replace_update(batch: Sequence[Entry]) -> str:
     pred = iri(HASH_PREDICATE)
     ops = []
     for entry in batch:
-        g = iri(entry.graph.graph)
+        g = iri(entry.name)
         ops.append(f"DROP SILENT GRAPH {g}")
         ops.append(f"DELETE WHERE {{ GRAPH {meta} {{ {g} {pred} ?h }} }}")
-    data = "".join(_graph_block(entry.graph) for entry in batch)
+    data = "".join(_graph_block(entry) for entry in batch)
     hashes = "\n".join(_hash_triple(entry) for entry in batch)
     ops.append(f"INSERT DATA {{\n{data}GRAPH {meta} {{\n{hashes}\n}}\n}}")
     return " ;\n".join(ops)
@@ -138,7 +198,7 @@ def quads_nquads(batch: Sequence[Entry]) -> bytes:
     meta = iri(META_GRAPH)
     parts = []
     for entry in batch:
-        tail = f" {iri(entry.graph.graph)} .\n"
+        tail = f" {iri(entry.name)} .\n"
         lines = entry.nt().splitlines()
         parts.append("".join(line[:-2] + tail for line in lines))
     parts.extend(f"{_hash_triple(entry)[:-2]} {meta} .\n" for entry in batch)

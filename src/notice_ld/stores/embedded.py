@@ -33,10 +33,17 @@ from notice_ld.stores import HASH_PREDICATE, META_GRAPH, Entry, QueryResult
 from notice_ld.stores._sparql import quads_nquads, replace_update, triples_of
 from notice_ld.terms import Triple
 
-__all__ = ["BULK_MARKER", "EmbeddedStore"]
+__all__ = ["BULK_MARKER", "BULK_ROUND_QUADS", "EmbeddedStore"]
 
 BULK_MARKER = "notice-ld-bulk-load.marker"
 """File present in the store folder while a bulk load runs (see the module docs)."""
+
+BULK_ROUND_QUADS: Final = 250_000
+"""Quads per ``bulk_load`` call of :meth:`EmbeddedStore.bulk_put` (about 1,600 generated notices).
+
+pyoxigraph's bulk loader keeps everything one call gives it in memory before writing its files:
+one call for 10,000 notices (1.56 M quads) peaked at 1.3 GB; rounds of 250,000 quads keep the
+peak near 400 MB whatever the input's size, for about 20 % more time (``benchmarks/bench_load.py``)."""
 
 PARSER_LINE_LIMIT: Final = 16 * 1024 * 1024 - 64 * 1024
 """pyoxigraph's N-Quads parser holds one line in a buffer of at most 16 MiB and refuses the whole
@@ -92,7 +99,7 @@ class EmbeddedStore:
         fresh: list[Entry] = []
         changed: list[Entry] = []
         for entry in batch:
-            exists = not entry.new or self._store.contains_named_graph(ox.NamedNode(entry.graph.graph))
+            exists = not entry.new or self._store.contains_named_graph(ox.NamedNode(entry.name))
             (changed if exists else fresh).append(entry)
         large = [e for e in fresh if not _parser_safe(e)]
         if large:
@@ -149,7 +156,12 @@ class EmbeddedStore:
         return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
 
     def bulk_put(self, batches: Iterable[Sequence[Entry]]) -> None:
-        """Bulk-load batches of new graphs into this **empty** store (see the module docs)."""
+        """Bulk-load batches of new graphs into this **empty** store (see the module docs).
+
+        The batches are bulk-loaded in rounds of about :data:`BULK_ROUND_QUADS` quads, one
+        ``bulk_load`` each: pyoxigraph's bulk loader holds what it is given in memory (about
+        1 KB per quad) until it writes its files, so a round bounds the memory of any load.
+        """
         if not self.is_empty():
             raise StoreError("bulk loading is only safe into an empty store")
         marker = self.location / BULK_MARKER
@@ -159,12 +171,28 @@ class EmbeddedStore:
             os.fsync(fh.fileno())
         _fsync_dir(self.location)
         large: list[Entry] = []
-        self._store.bulk_load(cast(IO[bytes], _NQuadsStream(batches, large)), ox.RdfFormat.N_QUADS)
+        for round_ in _rounds(batches, BULK_ROUND_QUADS):
+            stream = _NQuadsStream(round_, large)
+            self._store.bulk_load(cast(IO[bytes], stream), ox.RdfFormat.N_QUADS)
         for entry in large:
             self._store.update(replace_update([entry]))
         self._store.flush()
         marker.unlink()
         _fsync_dir(self.location)
+
+
+def _rounds(batches: Iterable[Sequence[Entry]], quads: int) -> Iterator[list[Sequence[Entry]]]:
+    """The batches grouped in rounds of at least ``quads`` quads (the last one smaller)."""
+    round_: list[Sequence[Entry]] = []
+    size = 0
+    for batch in batches:
+        round_.append(batch)
+        size += sum(e.size + 1 for e in batch)  # + the hash quad
+        if size >= quads:
+            yield round_
+            round_, size = [], 0
+    if round_:
+        yield round_
 
 
 class _NQuadsStream:

@@ -11,6 +11,11 @@ might be one of them; nothing is deleted on a guess).
 Validation runs before loading when :mod:`notice_ld.validation` provides ``validate(graphs)``:
 notices that do not conform are not loaded (their old graph, if any, stays) and are reported.
 
+Mapping, hashing and validating can run elsewhere — on worker processes
+(:func:`prepare_outcomes`, :mod:`notice_ld.stores.parallel`): :func:`load` takes their
+:class:`Prepared` notices in input order and does the rest (the store's hashes, duplicates,
+batches, writes), so the store and the report are those of one process.
+
 >>> import tempfile
 >>> from notice_ld.model import Notice
 >>> from notice_ld.stores.embedded import EmbeddedStore
@@ -28,6 +33,9 @@ notices that do not conform are not loaded (their old graph, if any, stays) and 
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import dataclasses
 import importlib
 import importlib.util
 import queue
@@ -35,7 +43,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from notice_ld.config import Config
 from notice_ld.errors import NoticeLdError, RecordError, StoreError
@@ -43,10 +51,19 @@ from notice_ld.iris import graph_iri
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
 from notice_ld.readers.outcomes import Deletion, ReadWarning, Residue
-from notice_ld.stores import Entry, Store, content_hash
+from notice_ld.stores import Entry, Store
 from notice_ld.writers.text import ntriples_block
 
-__all__ = ["LoadReport", "load", "validator"]
+__all__ = [
+    "ConcurrentStore",
+    "Item",
+    "LoadReport",
+    "Prepared",
+    "load",
+    "prepare",
+    "prepare_outcomes",
+    "validator",
+]
 
 Validator = Callable[[Sequence[NoticeGraph]], Any]
 
@@ -145,23 +162,128 @@ def _describe(result: Any) -> str:
     return "does not conform to the shapes"
 
 
-def _batched(entries: Iterable[Entry], max_notices: int, max_triples: int) -> Iterator[list[Entry]]:
-    batch: list[Entry] = []
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A notice made ready for the loader: its :class:`~notice_ld.stores.Entry` (``new`` is set
+    by the loader, which knows the store) and either its mapped ``graph``, still to validate, or
+    the outcome of a validation already run (``graph`` is then ``None``; ``invalid`` says why
+    the notice does not conform, ``None`` if it does or was not validated).
+
+    Worker processes prepare notices (:func:`prepare_outcomes`); what they send back is text,
+    not mapped notices, so it is cheap to move between processes.
+    """
+
+    entry: Entry
+    graph: NoticeGraph | None = None
+    invalid: RecordError | None = None
+
+
+Item = Notice | NoticeGraph | Prepared | RecordError | Residue | Deletion | ReadWarning
+"""What :func:`load` takes: notices (mapped or not, or prepared) and what readers yield besides."""
+
+
+def prepare(item: Notice | NoticeGraph, config: Config | None = None) -> Prepared | RecordError:
+    """Map a notice (unless it is mapped), write its N-Triples and hash it; a notice that cannot
+    be mapped becomes a :class:`~notice_ld.errors.RecordError`.
+
+    >>> n = Notice.from_dict({"id": "10670/1.aaaaaa", "titles": [{"value": "A"}]})
+    >>> p = prepare(n)
+    >>> p.entry.record, p.entry.hash.startswith("sha256:"), p.graph is not None
+    ('10670/1.aaaaaa', True, True)
+    """
+    try:
+        graph = item if isinstance(item, NoticeGraph) else map_notice(item, config or Config())
+    except (NoticeLdError, ValueError) as exc:
+        notice_id = str(item.notice.id if isinstance(item, NoticeGraph) else item.id)
+        return RecordError(record=notice_id, problem=f"cannot be mapped: {exc}")
+    return Prepared(Entry.of(graph, new=True, ntriples=ntriples_block(graph)), graph)
+
+
+def prepare_outcomes(
+    outcomes: Iterable[Item], config: Config | None = None, *, validate: bool = True, chunk: int = 500
+) -> list[Item]:
+    """Prepare every notice of ``outcomes`` (and validate it, with ``validate``), keeping
+    everything else as it is, in order: what a worker process of a parallel load does.
+
+    :func:`load` gives the same report for the prepared list as for ``outcomes`` themselves
+    (validation is per notice, on its own graph; the loader ignores the verdict of a notice it
+    does not write: unchanged, or a duplicate).
+
+    >>> a = Notice.from_dict({"id": "10670/1.aaaaaa", "titles": [{"value": "A"}]})
+    >>> items = prepare_outcomes([a, RecordError(record="line 2", problem="unreadable")])
+    >>> [type(i).__name__ for i in items], items[0].graph is None, items[0].invalid is None
+    (['Prepared', 'RecordError'], True, True)
+    """
+    cfg = config or Config()
+    check = validator() if validate else None
+    out: list[Item] = []
+    waiting: list[int] = []  # positions in ``out`` of prepared notices not validated yet
+
+    def settle() -> None:
+        graphs = []
+        for index in waiting:
+            prepared = out[index]
+            assert isinstance(prepared, Prepared) and prepared.graph is not None
+            graphs.append(prepared.graph)
+        fine = check is None or _conforms(check(graphs))
+        for index, graph in zip(waiting, graphs, strict=True):
+            prepared = out[index]
+            assert isinstance(prepared, Prepared)
+            invalid = None if fine or check is None else _verdict(prepared.entry.record, check([graph]))
+            out[index] = Prepared(prepared.entry, None, invalid)
+        waiting.clear()
+
+    for item in outcomes:
+        if isinstance(item, Notice | NoticeGraph):
+            prepared = prepare(item, cfg)
+            if isinstance(prepared, Prepared):
+                waiting.append(len(out))
+            out.append(prepared)
+            if len(waiting) >= chunk:
+                settle()
+        else:
+            out.append(item)
+    if waiting:
+        settle()
+    return out
+
+
+def _verdict(record: str, result: Any) -> RecordError | None:
+    """``None`` when ``result`` conforms, else the record error a load reports."""
+    if _conforms(result):
+        return None
+    return RecordError(
+        record=record,
+        problem=f"does not conform to the shapes, not loaded: {_describe(result)}",
+        fix="run notice-ld validate on it (see docs/validation.md) and correct the record",
+    )
+
+
+def _batched(items: Iterable[Prepared], max_notices: int, max_triples: int) -> Iterator[list[Prepared]]:
+    batch: list[Prepared] = []
     triples = 0
-    for entry in entries:
-        size = len(entry.graph.triples)
+    for item in items:
+        size = item.entry.size
         if batch and (len(batch) >= max_notices or triples + size > max_triples):
             yield batch
             batch, triples = [], 0
-        batch.append(entry)
+        batch.append(item)
         triples += size
     if batch:
         yield batch
 
 
+@runtime_checkable
+class ConcurrentStore(Store, Protocol):
+    """A store whose :meth:`~Store.put` may run on several threads at once (a server: each
+    thread on its own connection). ``load(..., connections=N)`` uses it."""
+
+    concurrent_puts: bool
+
+
 def load(
     store: Store,
-    notices: Iterable[Notice | NoticeGraph | RecordError | Residue | Deletion | ReadWarning],
+    notices: Iterable[Item],
     *,
     config: Config | None = None,
     sync: bool = False,
@@ -169,17 +291,22 @@ def load(
     bulk: bool | None = None,
     max_notices: int = 500,
     max_triples: int = 100_000,
+    connections: int = 1,
     progress: Callable[[LoadReport], None] | None = None,
 ) -> LoadReport:
     """Load ``notices`` into ``store`` and report added / changed / unchanged / removed.
 
-    ``notices`` may mix :class:`Notice`, already mapped :class:`NoticeGraph` and what readers
-    yield besides: :class:`RecordError` (reported, never loaded), ``Residue`` (ignored: the
-    values a reader could not map) and ``Deletion`` (a record deleted at the source: its graph is
-    removed, counted in ``removed``; without a notice identifier it is reported in
-    ``deletions_unresolved``). Batches hold at
-    most ``max_notices`` notices and ``max_triples`` triples. ``bulk`` (default: automatic) lets
-    an empty embedded store be bulk-loaded. ``progress`` is called after each committed batch.
+    ``notices`` may mix :class:`Notice`, already mapped :class:`NoticeGraph`, :class:`Prepared`
+    notices (from worker processes, :func:`prepare_outcomes`) and what readers yield besides:
+    :class:`RecordError` (reported, never loaded), ``Residue`` (ignored: the values a reader
+    could not map) and ``Deletion`` (a record deleted at the source: its graph is removed,
+    counted in ``removed``; without a notice identifier it is reported in
+    ``deletions_unresolved``). Batches hold at most ``max_notices`` notices and ``max_triples``
+    triples. ``bulk`` (default: automatic) lets an empty embedded store be bulk-loaded.
+    ``connections`` (for a :class:`ConcurrentStore`, i.e. a server) sends up to that many
+    batches at once, each on its own connection: batches may then *commit* out of order, but
+    the store's content is the same (every batch holds other graphs) and the report is built in
+    input order, so it is the same too. ``progress`` is called after each committed batch.
     When this function returns, everything it reports is durable in the store.
     """
     report = LoadReport()
@@ -192,7 +319,7 @@ def load(
 
         deleted: list[str] = []
 
-        def entries() -> Iterator[Entry]:
+        def entries() -> Iterator[Prepared]:
             for item in notices:
                 if isinstance(item, RecordError):
                     report.rejected.append(item)
@@ -208,34 +335,35 @@ def load(
                     else:
                         deleted.append(item.notice_id)
                     continue
-                try:
-                    graph = item if isinstance(item, NoticeGraph) else map_notice(item, cfg)
-                except (NoticeLdError, ValueError) as exc:
-                    notice_id = str(item.notice.id if isinstance(item, NoticeGraph) else item.id)
-                    report.rejected.append(RecordError(record=notice_id, problem=f"cannot be mapped: {exc}"))
+                prepared = item if isinstance(item, Prepared) else prepare(item, cfg)
+                if isinstance(prepared, RecordError):
+                    report.rejected.append(prepared)
                     continue
-                if graph.graph in seen:
+                entry = prepared.entry
+                if entry.name in seen:
                     report.rejected.append(
                         RecordError(
-                            record=str(graph.notice.id),
+                            record=entry.record,
                             field="id",
                             problem="the same notice appears twice in the input; the first one was loaded",
                             fix="remove or merge the duplicate record",
                         )
                     )
                     continue
-                seen.add(graph.graph)
-                text = ntriples_block(graph)
-                digest = content_hash(graph, text)
-                old = known.get(graph.graph)
-                if old == digest:
+                seen.add(entry.name)
+                old = known.get(entry.name)
+                if old == entry.hash:
                     report.unchanged += 1
                     continue
-                yield Entry(graph, digest, new=old is None, ntriples=text)
+                if old is not None:
+                    prepared = Prepared(
+                        dataclasses.replace(entry, new=False), prepared.graph, prepared.invalid
+                    )
+                yield prepared
 
-        batches: Iterator[list[Entry]] = _batched(entries(), max_notices, max_triples)
-        if check is not None:
-            batches = _validated(batches, check, report)
+        batches: Iterator[list[Entry]] = _screened(
+            _batched(entries(), max_notices, max_triples), check, report
+        )
         # map, hash and validate the next batches on a helper thread while the store writes one
         # (pyoxigraph and HTTP release the GIL while they work)
         batches = _prefetch(batches, depth=2)
@@ -267,19 +395,8 @@ def load(
             if progress is not None:
                 progress(report)
         else:
-            for batch in batches:
-                refused = store.put(batch)
-                report.refused.extend(refused)
-                refused_ids = {e.record for e in refused}
-                for entry in batch:
-                    if str(entry.graph.notice.id) in refused_ids:
-                        continue
-                    if entry.new:
-                        report.added += 1
-                    else:
-                        report.changed += 1
-                if progress is not None:
-                    progress(report)
+            concurrent = connections > 1 and isinstance(store, ConcurrentStore) and store.concurrent_puts
+            _put_all(store, batches, report, connections if concurrent else 1, progress)
 
         if deleted:
             gone_at_source = []
@@ -362,24 +479,79 @@ def _chain(first: Iterable[list[Entry]], rest: Iterator[list[Entry]]) -> Iterato
     yield from rest
 
 
-def _validated(batches: Iterator[list[Entry]], check: Validator, report: LoadReport) -> Iterator[list[Entry]]:
-    """Drop the notices that do not conform (each is reported), keep the others."""
+def _screened(
+    batches: Iterator[list[Prepared]], check: Validator | None, report: LoadReport
+) -> Iterator[list[Entry]]:
+    """The entries of each batch that conform (each notice that does not is reported, in input
+    order); notices validated already (by a worker) keep their verdict."""
     for batch in batches:
-        if _conforms(check([e.graph for e in batch])):
-            yield batch
-            continue
+        todo = [p.graph for p in batch if p.graph is not None]
+        verdicts: dict[int, RecordError | None] = {}
+        if check is not None and todo and not _conforms(check(todo)):
+            for index, prepared in enumerate(batch):
+                if prepared.graph is not None:
+                    verdicts[index] = _verdict(prepared.entry.record, check([prepared.graph]))
         kept = []
-        for entry in batch:
-            result = check([entry.graph])
-            if _conforms(result):
-                kept.append(entry)
+        for index, prepared in enumerate(batch):
+            invalid = verdicts.get(index, prepared.invalid)
+            if invalid is None:
+                kept.append(prepared.entry)
             else:
-                report.invalid.append(
-                    RecordError(
-                        record=str(entry.graph.notice.id),
-                        problem=f"does not conform to the shapes, not loaded: {_describe(result)}",
-                        fix="run notice-ld validate on it (see docs/validation.md) and correct the record",
-                    )
-                )
+                report.invalid.append(invalid)
         if kept:
             yield kept
+
+
+def _account(batch: Sequence[Entry], refused: Sequence[RecordError], report: LoadReport) -> None:
+    report.refused.extend(refused)
+    refused_ids = {e.record for e in refused}
+    for entry in batch:
+        if entry.record in refused_ids:
+            continue
+        if entry.new:
+            report.added += 1
+        else:
+            report.changed += 1
+
+
+def _put_all(
+    store: Store,
+    batches: Iterator[list[Entry]],
+    report: LoadReport,
+    connections: int,
+    progress: Callable[[LoadReport], None] | None,
+) -> None:
+    """Write every batch; with ``connections`` > 1, up to that many at once on a thread pool.
+
+    Results are taken in batch order, so the report is the one of a one-connection load. When a
+    batch fails, the batches already sent are waited for and what they committed is counted
+    before the error goes up.
+    """
+    if connections <= 1:
+        for batch in batches:
+            _account(batch, store.put(batch), report)
+            if progress is not None:
+                progress(report)
+        return
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    pending: collections.deque[tuple[list[Entry], Future[Sequence[RecordError]]]] = collections.deque()
+    with ThreadPoolExecutor(max_workers=connections, thread_name_prefix="notice-ld-put") as pool:
+        try:
+            for batch in batches:
+                pending.append((batch, pool.submit(store.put, batch)))
+                while len(pending) >= connections:
+                    done, future = pending.popleft()
+                    _account(done, future.result(), report)
+                    if progress is not None:
+                        progress(report)
+            while pending:
+                done, future = pending.popleft()
+                _account(done, future.result(), report)
+                if progress is not None:
+                    progress(report)
+        except BaseException:
+            for done, future in pending:
+                with contextlib.suppress(BaseException):
+                    _account(done, future.result(), report)
+            raise

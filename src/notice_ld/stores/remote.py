@@ -46,6 +46,7 @@ import json
 import os
 import random
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -127,6 +128,9 @@ class RemoteStore:
 
     kind: ClassVar[StoreKind] = StoreKind.GSP
     batch_form: ClassVar[bool] = False
+    concurrent_puts: ClassVar[bool] = True
+    """:meth:`put` may run on several threads at once, each on its own connection
+    (:func:`notice_ld.stores.load.load` with ``connections``)."""
     default_user: ClassVar[str | None] = None
     default_digest: ClassVar[bool] = False
 
@@ -171,6 +175,10 @@ class RemoteStore:
         self.max_bytes = max_bytes
         self.page_size = page_size
         self.session = session or requests.Session()
+        self._shared_session = session is not None
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
         self.sleep = sleep
         self.auth: requests.auth.AuthBase | None = None
@@ -182,6 +190,7 @@ class RemoteStore:
             )
         self.requests = 0
         self.retried = 0
+        self._opener = threading.current_thread()
         self._resume = _ResumeLog(Path(resume), location) if resume is not None else None
         self._pending: list[tuple[str, str]] = []
         if probe:
@@ -209,9 +218,10 @@ class RemoteStore:
         started = time.monotonic()
         attempt = 0
         while True:
-            self.requests += 1
+            with self._lock:
+                self.requests += 1
             try:
-                response = self.session.request(
+                response = self._session().request(
                     method,
                     url,
                     params=params,
@@ -240,8 +250,21 @@ class RemoteStore:
             if wait is not None:  # Retry-After is honoured (within the time left)
                 delay = max(delay, wait)
             delay = min(delay, max(0.0, self.max_wait - elapsed))
-            self.retried += 1
+            with self._lock:
+                self.retried += 1
             self.sleep(delay)
+
+    def _session(self) -> requests.Session:
+        """This thread's session: :attr:`session` on the thread that opened the store (and on
+        every thread when a session was given), one more per thread of a concurrent load."""
+        if self._shared_session or threading.current_thread() is self._opener:
+            return self.session
+        own: requests.Session | None = getattr(self._local, "session", None)
+        if own is None:
+            own = self._local.session = requests.Session()
+            with self._lock:
+                self._sessions.append(own)
+        return own
 
     def _check(self, response: requests.Response, url: str, what: str, ok: tuple[int, ...]) -> None:
         status = response.status_code
@@ -350,8 +373,8 @@ class RemoteStore:
                 self.request(
                     "PUT",
                     self.gsp_url,
-                    what=f"graph store write of {entry.graph.notice.id}",
-                    params={"graph": entry.graph.graph},
+                    what=f"graph store write of {entry.record}",
+                    params={"graph": entry.name},
                     data=body,
                     headers={"Content-Type": f"{_NTRIPLES}; charset=utf-8"},
                 )
@@ -362,7 +385,7 @@ class RemoteStore:
             if self._resume is not None:
                 self._resume.record([entry], sync=False)
         if written:
-            self._record_hashes([(e.graph.graph, e.hash) for e in written])
+            self._record_hashes([(e.name, e.hash) for e in written])
             if self._resume is not None:
                 self._resume.sync()
         return refused
@@ -372,8 +395,9 @@ class RemoteStore:
             self.update(hashes_update(pairs[start : start + 1000]), what="recording content hashes")
 
     def _flush_pending(self) -> None:
-        if self._pending:
+        with self._lock:
             pending, self._pending = self._pending, []
+        if pending:
             self._record_hashes(pending)
 
     def delete(self, graphs: Sequence[str]) -> None:
@@ -388,8 +412,10 @@ class RemoteStore:
             self._resume.clear()
 
     def close(self) -> None:
-        """Close the HTTP session."""
+        """Close the HTTP sessions."""
         self.session.close()
+        for session in self._sessions:
+            session.close()
 
 
 class GraphStoreServer(RemoteStore):
@@ -412,10 +438,10 @@ class OxigraphServer(RemoteStore):
         fresh = [e for e in batch if e.new]
         if fresh:
             # a graph the store has without a hash (written by someone else) must be replaced
-            present = self.query(existing_query(e.graph.graph for e in fresh)).values("g")
+            present = self.query(existing_query(e.name for e in fresh)).values("g")
             names = {v[1:-1] for v in present if v}
             if names:
-                fresh = [e for e in fresh if e.graph.graph not in names]
+                fresh = [e for e in fresh if e.name not in names]
         fresh_ids = {id(e) for e in fresh}
         changed = [e for e in batch if id(e) not in fresh_ids]
         refused: list[RecordError] = []
@@ -518,8 +544,8 @@ def _ntriples(entry: Entry) -> bytes:
 
 def _refusal(entry: Entry, size: int, detail: str) -> RecordError:
     return RecordError(
-        record=str(entry.graph.notice.id),
-        problem=f"the server refused this notice as too large ({size} bytes, {len(entry.graph)} triples): "
+        record=str(entry.record),
+        problem=f"the server refused this notice as too large ({size} bytes, {entry.size} triples): "
         f"{detail[:120]}",
         fix="raise the server's request size limit, or shorten the record (e.g. its abstracts)",
     )
@@ -590,6 +616,7 @@ class _ResumeLog:
         self.store = store
         self._fh: Any = None
         self._entries: dict[str, str] | None = None
+        self._lock = threading.Lock()
 
     def entries(self) -> dict[str, str]:
         if self._entries is None:
@@ -615,6 +642,10 @@ class _ResumeLog:
         return self._entries
 
     def record(self, entries: Sequence[Entry], *, sync: bool = True) -> None:
+        with self._lock:
+            self._record(entries, sync=sync)
+
+    def _record(self, entries: Sequence[Entry], *, sync: bool) -> None:
         if self._fh is None:
             fresh = not self.path.exists() or self.path.stat().st_size == 0
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -622,14 +653,15 @@ class _ResumeLog:
             if fresh:
                 self._fh.write(json.dumps({"notice_ld_resume": 1, "store": self.store}) + "\n")
         for entry in entries:
-            self._fh.write(json.dumps({"g": entry.graph.graph, "h": entry.hash}) + "\n")
+            self._fh.write(json.dumps({"g": entry.name, "h": entry.hash}) + "\n")
         self._fh.flush()
-        if sync:
-            self.sync()
+        if sync and self._fh is not None:
+            os.fsync(self._fh.fileno())
 
     def sync(self) -> None:
-        if self._fh is not None:
-            os.fsync(self._fh.fileno())
+        with self._lock:
+            if self._fh is not None:
+                os.fsync(self._fh.fileno())
 
     def clear(self) -> None:
         if self._fh is not None:
