@@ -51,8 +51,9 @@ def _check_errors(case: Case, errors: list[dict[str, str]]) -> None:
             rejected.record in (e["record"] or "") and rejected.field in (e["field"] or "") for e in errors
         ), f"{case.name}: no error names {rejected} in {errors}"
         assert all(e["problem"] and e["fix"] for e in errors), errors
-    for good in case.good:
-        assert not any(good in (e["record"] or "") for e in errors), f"{good} rejected: {errors}"
+    for good in case.good:  # (a record repeating a good one's id is rejected: it names that id)
+        if not any(good in rejected.record for rejected in case.rejected):
+            assert not any(good in (e["record"] or "") for e in errors), f"{good} rejected: {errors}"
     assert len(errors) == len(case.rejected), errors
 
 

@@ -9,9 +9,16 @@ Add a case for every input that ever crashed or lost a record. One module per re
 
 from __future__ import annotations
 
-from . import citations, json_apis, notice_json, xml_records
+from . import citations, json_apis, linked_data, notice_forms, notice_json, xml_records
 from .case import Case, Rejected
 
 __all__ = ["CASES", "Case", "Rejected"]
 
-CASES: tuple[Case, ...] = (*notice_json.CASES, *json_apis.CASES, *xml_records.CASES, *citations.CASES)
+CASES: tuple[Case, ...] = (
+    *notice_json.CASES,
+    *notice_forms.CASES,
+    *json_apis.CASES,
+    *xml_records.CASES,
+    *citations.CASES,
+    *linked_data.CASES,
+)
