@@ -95,7 +95,10 @@ def test_a_work_answer_maps_every_field_the_notice_holds() -> None:
     assert residue["published-print"] == "2021-09"
     assert residue["license[0]"] == "https://example.org/tdm-licence"
     assert residue["license[1].start"] == "2022-01-01"  # an embargo: the licence applies later
-    assert residue["relation.is-preprint-of"] == "doi:10.9999/preprint.17"
+    assert "relation.is-preprint-of" not in residue  # a preprint is a version of the work
+    assert [(r.type.value, r.iri) for r in notice.relations] == [
+        ("is_version_of", "https://doi.org/10.9999/preprint.17")
+    ]
     assert "Agence Nationale de la Recherche" in residue["funder[0]"]
     assert residue["reference"] == "2 cited references (1 with a DOI)"
     # administrative fields are not residue

@@ -101,9 +101,14 @@ def test_dataset_titles_agents_subjects_licence() -> None:
     assert [c.role.value for c in dataset.contributors] == ["contributor", "contributor"]
     residue = _residue_after(found, dataset)
     assert residue["creators[0].affiliation[0]"] == "an affiliation; the notice model holds no affiliations"
-    assert "IsVersionOf" in residue["relatedIdentifiers[0].relatedIdentifier"]
+    assert [(r.type.value, r.iri) for r in dataset.relations] == [  # IsVersionOf, IsSupplementTo
+        ("is_version_of", "https://doi.org/10.5281/zenodo.7000000"),
+        ("is_supplement_to", "https://doi.org/10.3917/vsoc.191.0123"),
+    ]
+    assert not any(key.startswith("relatedIdentifiers") for key in residue)
     assert residue["fundingReferences[0]"].startswith("funding")
-    assert residue["rightsList[1]"].startswith("an access status")
+    assert dataset.access_rights is not None and dataset.access_rights.value == "open"  # info:eu-repo
+    assert "rightsList[1]" not in residue
     assert residue["contributors[2]"].startswith("a rights holder")
     assert residue["contributors[0].contributorType"].endswith("kept as the role 'contributor'")
     assert residue["dates[1].date"] == "a date of type Created; the notice holds only the date of issue"
@@ -132,7 +137,9 @@ def test_conference_paper_container_from_container_related_identifiers_and_items
     residue = _residue_after(found, paper)
     # the related items describing the container are not residue; a reference is
     assert not any(key.startswith("relatedItems") for key in residue)
-    assert "References" in residue["relatedIdentifiers[3].relatedIdentifier"]
+    assert [(r.type.value, r.iri) for r in paper.relations] == [
+        ("references", "https://doi.org/10.1137/1.9781611975031.1")
+    ]
 
 
 def test_thesis_supervisor_bad_identifiers_and_unreadable_date() -> None:
@@ -156,10 +163,9 @@ def test_single_record_json_lines_and_api_errors() -> None:
     (notice, residue) = _read(DATA / "single.json")
     assert isinstance(notice, Notice) and isinstance(residue, Residue)
     assert notice.issued == "2019-05-02" and residue.source == f"{DATA / 'single.json'}:1"  # one line
-    assert [i.element for i in residue.items] == [
-        "creators[0].affiliation[0]",
-        "dates[0].date",
-        "relatedIdentifiers[0].relatedIdentifier",
+    assert [i.element for i in residue.items] == ["creators[0].affiliation[0]", "dates[0].date"]
+    assert [(r.type.value, r.iri) for r in notice.relations] == [  # IsReferencedBy
+        ("is_referenced_by", "https://doi.org/10.1371/journal.pone.0200001")
     ]
     found = _read(DATA / "records.jsonl")
     kinds = [type(o).__name__ for o in found]
@@ -279,7 +285,10 @@ def test_resource_document() -> None:
     ]
     residue = _residue_after(found, thesis)
     assert residue["creators/creator[1]/affiliation[1]"].startswith("an affiliation")
-    assert "IsNewVersionOf" in residue["relatedIdentifiers/relatedIdentifier[2]"]
+    assert "relatedIdentifiers/relatedIdentifier[2]" not in residue  # IsNewVersionOf: a version of
+    assert [(r.type.value, r.iri) for r in thesis.relations] == [
+        ("is_version_of", "https://doi.org/10.5072/example-thesis-v1")
+    ]
     assert "TableOfContents" in residue["descriptions/description[3]"]
     assert residue["fundingReferences/fundingReference[1]"].startswith("funding")
 
@@ -309,7 +318,7 @@ def test_oai_datacite_page_deletions_minting_and_a_broken_record() -> None:
     options = ReaderOptions(minter=HandleMinter("10670"))
     found = _read(DATA / "oai_datacite.xml", options)
     kinds = [type(o).__name__ for o in found]
-    assert kinds == ["Notice", "Residue", "Deletion", "Notice", "RecordError"]
+    assert kinds == ["Notice", "Deletion", "Notice", "RecordError"]  # the access status was all its residue
     photos, interviews = _notices(found)
     assert str(photos.id) == "10.5072/repo.1001"
     assert photos.container is not None
@@ -319,15 +328,14 @@ def test_oai_datacite_page_deletions_minting_and_a_broken_record() -> None:
         "123-140",
     )
     assert photos.creators[1].type == "organization"
-    residue = found[1]
-    assert isinstance(residue, Residue) and residue.source == "oai:repo.example.org:1001"
-    deletion = found[2]
+    assert photos.access_rights is not None and photos.access_rights.value == "open"
+    deletion = found[1]
     assert isinstance(deletion, Deletion) and deletion.oai_identifier == "oai:repo.example.org:1002"
     assert deletion.notice_id == HandleMinter("10670").mint("oai:repo.example.org:1002")
     # no DOI (kernel 3, a URL identifier): the Handle minted from the OAI identifier, the URL kept
     assert str(interviews.id) == HandleMinter("10670").mint("oai:repo.example.org:1003")
     assert [str(i) for i in interviews.identifiers] == ["https://repo.example.org/records/1003"]
-    error = found[4]
+    error = found[3]
     assert isinstance(error, RecordError) and error.record.startswith("oai:repo.example.org:1004 (")
     assert "not well-formed" in error.problem
     # without a minter, the record's URL is its id
@@ -340,7 +348,7 @@ def test_the_harvester_reads_oai_datacite_pages_record_by_record() -> None:
     envelope = Envelope()
     raws = split_records([(DATA / "oai_datacite.xml").read_bytes()], envelope=envelope)
     found = [o for raw in raws for o in outcomes(raw, "https://oai.example.org/oai")]
-    assert [type(o).__name__ for o in found] == ["Notice", "Residue", "Deletion", "Notice", "RecordError"]
+    assert [type(o).__name__ for o in found] == ["Notice", "Deletion", "Notice", "RecordError"]
     assert envelope.resumption_token == "page2" and envelope.complete_list_size == 12
 
 

@@ -90,9 +90,14 @@ def test_article_residue() -> None:
         ("Université de Lille", "an affiliation; the notice model has no affiliation field")
     ]
     assert residue["mods:subject/geographic"][0][0] == "Lille"
-    assert "relation" in residue["mods:relatedItem[@type=otherVersion]"][0][1]
+    assert "mods:relatedItem[@type=otherVersion]" not in residue  # a relation now, as the access status:
+    article = next(o for o in outcomes() if isinstance(o, Notice) and str(o.id) == "10.3917/esp.182.0045")
+    assert [(r.type.value, r.iri) for r in article.relations] == [
+        ("is_version_of", "https://hal.science/halshs-03000001")
+    ]
+    assert article.access_rights is not None and article.access_rights.value == "open"
+    assert "mods:accessCondition[@type=restriction on access]" not in residue
     assert residue["mods:identifier[@type=pmid]"][0][0] == "12345678"
-    assert "access status" in residue["mods:accessCondition[@type=restriction on access]"][0][1]
     assert {v for v, _ in residue["mods:physicalDescription/extent"]} == {"23 p."}
     assert residue["mods:note"][0][0] == "ANR-19-CE41-0001"
     assert residue["mods:originInfo/place/placeTerm"][0][0] == "Paris"

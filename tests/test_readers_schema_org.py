@@ -59,10 +59,10 @@ def test_a_scholarly_article_with_every_field() -> None:
         and notice.license.iri == "https://creativecommons.org/licenses/by-nc-nd/4.0/"
     )
     assert notice.landing_page == "https://www.cairn.info/revue-vie-sociale-2019-1-page-123.htm"
+    assert notice.access_rights is not None and notice.access_rights.value == "open"  # isAccessibleForFree
     assert {i.element for i in residue.items} == {
         "author.affiliation",
         "dateModified",
-        "isAccessibleForFree",
         "funder",
     }
 

@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld.errors import RecordError
-from notice_ld.model import DocumentType
+from notice_ld.model import DocumentType, RelationType
 from notice_ld.readers.jsonrecords import Draft, JsonRecord, NotRecords, Unwrapped, finish, json_records
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ _SKIPPED: Final = frozenset(
 )
 _REASONS: Final[Mapping[str, str]] = {
     "funder": "the notice model has no funding field",
-    "relation": "the notice model has no relation field",
+    "relation": "a relation the notice model has no type for",
     "update-to": "the notice model has no relation field (this work updates another)",
     "updated-by": "the notice model has no relation field (another work updates this one)",
     "reference": "the notice model has no cited-references field",
@@ -243,6 +243,8 @@ def _work(record: JsonRecord, options: ReaderOptions) -> Iterator[Outcome]:
         if key == "reference" and isinstance(value, list):
             dois = [r.get("DOI") for r in value if isinstance(r, Mapping) and isinstance(r.get("DOI"), str)]
             draft.note(key, f"{len(value)} cited references ({len(dois)} with a DOI)", _REASONS[key])
+        elif key == "relation" and isinstance(value, Mapping):
+            _relations(draft, value)
         elif key in ("funder", "relation", "update-to", "updated-by") and isinstance(value, (list, Mapping)):
             _notes(draft, key, value)
         elif key in ("accepted", "approved"):
@@ -258,6 +260,73 @@ def _work(record: JsonRecord, options: ReaderOptions) -> Iterator[Outcome]:
         options=options,
         no_id_fix="give the work its DOI (Crossref: DOI)",
     )
+
+
+# Crossref relation types with a relation type of the notice (a preprint is a version of the work)
+_RELATION_TYPES: Final[Mapping[str, RelationType]] = {
+    "is-version-of": RelationType.IS_VERSION_OF,
+    "has-version": RelationType.HAS_VERSION,
+    "is-preprint-of": RelationType.IS_VERSION_OF,
+    "has-preprint": RelationType.HAS_VERSION,
+    "is-part-of": RelationType.IS_PART_OF,
+    "has-part": RelationType.HAS_PART,
+    "references": RelationType.REFERENCES,
+    "is-referenced-by": RelationType.IS_REFERENCED_BY,
+    "is-format-of": RelationType.IS_FORMAT_OF,
+    "has-format": RelationType.HAS_FORMAT,
+    "is-variant-form-of": RelationType.IS_FORMAT_OF,
+    "is-original-form-of": RelationType.HAS_FORMAT,
+    "replaces": RelationType.REPLACES,
+    "is-replaced-by": RelationType.IS_REPLACED_BY,
+    "is-supplement-to": RelationType.IS_SUPPLEMENT_TO,
+    "is-supplemented-by": RelationType.IS_SUPPLEMENTED_BY,
+}
+_ID_TYPES: Final[Mapping[str, str]] = {
+    "doi": "doi",
+    "uri": "url",
+    "url": "url",
+    "issn": "issn",
+    "isbn": "isbn",
+    "handle": "handle",
+    "ark": "ark",
+    "urn": "urn",
+}
+
+
+def _relations(draft: Draft, value: Mapping[str, Any]) -> None:
+    """``relation`` (``{"is-preprint-of": [{"id-type": "doi", "id": "10.…"}]}``): the relation
+    types the notice has become relations; the others, and identifiers of a kind the model has no
+    scheme for (``pmid``, ``arxiv``…), go to the residue."""
+    from notice_ld import identifiers as ids
+
+    own = draft.data.get("id")
+    relations: list[dict[str, Any]] = []
+    for kind, targets in value.items():
+        relation = _RELATION_TYPES.get(kind)
+        for target in targets if isinstance(targets, list) else [targets]:
+            element = f"relation.{kind}"
+            if not isinstance(target, Mapping):
+                draft.note(element, target, "not a Crossref relation object; not read")
+                continue
+            shown = f"{target.get('id-type', '')}:{target.get('id', '')}"
+            if relation is None:
+                draft.note(element, shown, _REASONS["relation"])
+                continue
+            scheme = _ID_TYPES.get(str(target.get("id-type", "")).lower())
+            if scheme is None:
+                draft.note(
+                    element, shown, "a related resource with an identifier the notice has no scheme for"
+                )
+                continue
+            found = draft.identifier(element, target.get("id"), scheme)
+            if found is None:
+                continue
+            if isinstance(own, ids.Identifier) and found.iri == own.iri:
+                draft.note(element, shown, "the work's own identifier, not a related resource")
+                continue
+            relations.append({"type": relation.value, "identifier": found})
+    if relations:
+        draft.data["relations"] = relations
 
 
 def _notes(draft: Draft, key: str, value: list[Any] | Mapping[str, Any]) -> None:

@@ -31,11 +31,12 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
-from notice_ld.model import ContainerType, DocumentType, Notice, Role
+from notice_ld.model import ContainerType, DocumentType, Notice, RelationType, Role
 from notice_ld.readers import dc, text
 from notice_ld.readers.jsonrecords import NotRecords, Unwrapped, json_records
 from notice_ld.readers.oai import Mapped
@@ -300,7 +301,29 @@ _BOOKKEEPING: Final = frozenset(
     }
 )
 _DERIVED_TYPES: Final = frozenset({"ris", "bibtex", "citeproc", "schemaOrg"})
-_RELATION: Final = "a related resource (relationType {}); the notice model has no relation field"
+_RELATION: Final = "a related resource (relationType {}); the notice model has no relation type for it"
+# DataCite relationType (compared by _key) -> the notice's relation type; IsPartOf / IsPublishedIn
+# name the container first, IsIdenticalTo gives other identifiers; the others stay residue
+_RELATION_TYPES: Final[Mapping[str, RelationType]] = MappingProxyType(
+    {
+        "isversionof": RelationType.IS_VERSION_OF,
+        "isnewversionof": RelationType.IS_VERSION_OF,  # DCMI: "a version, edition, or adaptation"
+        "hasversion": RelationType.HAS_VERSION,
+        "ispreviousversionof": RelationType.HAS_VERSION,
+        "ispartof": RelationType.IS_PART_OF,
+        "haspart": RelationType.HAS_PART,
+        "references": RelationType.REFERENCES,
+        "cites": RelationType.REFERENCES,
+        "isreferencedby": RelationType.IS_REFERENCED_BY,
+        "iscitedby": RelationType.IS_REFERENCED_BY,
+        "isvariantformof": RelationType.IS_FORMAT_OF,
+        "isoriginalformof": RelationType.HAS_FORMAT,
+        "obsoletes": RelationType.REPLACES,
+        "isobsoletedby": RelationType.IS_REPLACED_BY,
+        "issupplementto": RelationType.IS_SUPPLEMENT_TO,
+        "issupplementedby": RelationType.IS_SUPPLEMENTED_BY,
+    }
+)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -355,6 +378,10 @@ class _Mapping:
     """Related identifiers that name this very resource (``IsIdenticalTo``): other identifiers."""
     _container_sources: list[tuple[tuple[str | int, ...], str]] = field(default_factory=list)
     """Identifiers read as the container's: (path, value), reported if the container has no title."""
+    _related: list[tuple[tuple[str | int, ...], str, RelationType, ids.Identifier]] = field(
+        default_factory=list
+    )
+    """Related identifiers with a relation type of the model: (path, value, type, identifier)."""
 
     def note(self, path: tuple[str | int, ...], value: Any, reason: str) -> None:
         self.residue.append(ResidueItem(self.dialect.path(path), _shown(value), reason))
@@ -409,6 +436,7 @@ class _Mapping:
         self._rights(notice)
         container = self._container(notice, kind)
         problem = self._identifiers(notice, container, minter, key)
+        self._relations(notice)
         self._rest(notice)
         if problem is None and "titles" not in notice:
             problem = ("titles", "the record has no title", "give the record a title (titles: title)")
@@ -816,8 +844,18 @@ class _Mapping:
             found = [dc.rights(v) for v in (uri, spdx, label) if v]
             if not found:
                 continue
-            if any(r.kind == "access" for r in found):
-                self.note(path, uri or label, "an access status; the notice model has no access-rights field")
+            access = next((dc.access_rights(v) for v in (uri, label) if v and dc.access_rights(v)), None)
+            if access is not None or any(r.kind == "access" for r in found):
+                if access is None:
+                    self.note(path, uri or label, "an access status notice_ld does not recognise")
+                elif "access_rights" not in notice:
+                    notice["access_rights"] = access
+                elif notice["access_rights"] != access:
+                    self.note(
+                        path,
+                        uri or label,
+                        f"a second access status; the notice holds one ({notice['access_rights']})",
+                    )
                 continue
             iri = next((r.iri for r in found if r.iri), None)
             licence = {k: v for k, v in (("iri", iri), ("label", label or spdx)) if v}
@@ -861,7 +899,7 @@ class _Mapping:
             if _key(relation) == "isidenticalto" and scheme in _ID_SCHEMES:
                 self._alternate.append((where, scheme, value))
                 continue
-            self.note(where, value, _RELATION.format(relation))
+            self._relation(where, relation, scheme, value)
         for path, item in self.list_of("relatedItems"):
             if not isinstance(item, Mapping):
                 self.note(path, item, "not an object as DataCite gives related items; not read")
@@ -879,6 +917,42 @@ class _Mapping:
             else:
                 self.note(path, title or item, _RELATION.format(item.get("relationType") or "?"))
         return container
+
+    def _relation(self, where: tuple[str | int, ...], relation: str, scheme: str, value: str) -> None:
+        """A related identifier whose relation type the model has becomes a relation (once the
+        record's own identifiers are known: :meth:`_relations`); the others are residue."""
+        kind = _RELATION_TYPES.get(_key(relation))
+        if kind is None:
+            self.note(where, value, _RELATION.format(relation))
+            return
+        target = _ID_SCHEMES.get(scheme) or {"issn": ids.Scheme.ISSN, "eissn": ids.Scheme.ISSN}.get(scheme)
+        try:
+            parsed = _parse(value, target)
+        except IdentifierError as exc:
+            self.note(
+                where, value, f"a related resource ({relation}) whose identifier is not usable: {exc.problem}"
+            )
+            return
+        if parsed.scheme in _AGENT_SCHEMES.values():
+            self.note(
+                where, value, f"{parsed.scheme.a_label} names a person or an organisation, not a resource"
+            )
+            return
+        self._related.append((where, value, kind, parsed))
+
+    def _relations(self, notice: dict[str, Any]) -> None:
+        """The relations, but not to the record itself (its own identifiers)."""
+        own = {
+            i.iri for i in (notice.get("id"), *notice.get("identifiers", ())) if isinstance(i, ids.Identifier)
+        }
+        relations = []
+        for where, value, kind, parsed in self._related:
+            if parsed.iri in own:
+                self.note(where, value, "the record's own identifier, not a related resource")
+            else:
+                relations.append({"type": kind.value, "identifier": parsed})
+        if relations:
+            notice["relations"] = relations
 
     def _item_title(self, path: tuple[str | int, ...], item: Mapping[str, Any]) -> str | None:
         for i, entry in enumerate(_items(item.get("titles"))):

@@ -148,7 +148,7 @@ _QUIET_PREFIXES: Final = (
 _RESIDUE: Final = {
     "structName_s": "a research structure (laboratory, institution); the notice model holds no affiliations",
     "collName_s": "a HAL collection of the document; the notice model holds the portal's collection only",
-    "openAccess_bool": "an access status; the notice model has no access-rights field",
+    "openAccess_bool": "not open access; HAL does not say whether closed, restricted or under embargo",
     "linkExtUrl_s": "a link to a copy of the full text; the notice describes the work, not its files",
     "fileMain_s": "a link to the full-text file; the notice describes the work, not its files",
     "files_s": "a link to a file; the notice describes the work, not its files",
@@ -482,13 +482,23 @@ class _Mapping:
             notice["languages"] = tags
 
     def _rights(self, notice: dict[str, Any]) -> None:
+        if _open_access(self.doc.get("openAccess_bool")):
+            notice["access_rights"] = "open"
         found = self.first("licence_s")
         if found is None:
             return
         element, text = found
         rights = dc.rights(text)
         if rights.kind == "access":
-            self.note(element, text, "an access status; the notice model has no access-rights field")
+            access = dc.access_rights(text)
+            if access is not None and "access_rights" not in notice:
+                notice["access_rights"] = access
+            elif access != notice.get("access_rights"):
+                self.note(
+                    element,
+                    text,
+                    f"an access status the notice does not hold ({notice.get('access_rights')})",
+                )
             return
         notice["license"] = {k: v for k, v in (("iri", rights.iri), ("label", rights.label)) if v}
 
@@ -619,7 +629,7 @@ class _Mapping:
         for key, value in self.doc.items():
             if key in _MAPPED or _LANG_FIELD.match(key) or key.endswith("_domainAllCodeLabel_fs"):
                 continue
-            if value in (None, "", [], {}):
+            if value in (None, "", [], {}) or (key == "openAccess_bool" and _open_access(value)):
                 continue
             if key in _RESIDUE:
                 for i, item in enumerate(_items(value)):
@@ -628,17 +638,22 @@ class _Mapping:
                 self.note(key, value, "a HAL field notice_ld does not map")
 
 
+def _open_access(value: Any) -> bool:
+    """Whether ``openAccess_bool`` says the document is open access (``true``)."""
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
 def map_hal(doc: Mapping[str, Any]) -> Mapped:
     """Map one HAL search API document into the JSON form of a notice and its residue, or the
     problem that rejects it.
 
     >>> mapped = map_hal({"halId_s": "halshs-01234567", "title_s": ["Vie sociale"],
     ...                   "fr_title_s": ["Vie sociale"], "docType_s": "THESE",
-    ...                   "director_s": ["Anne Dupont"], "openAccess_bool": True})
-    >>> mapped.data["titles"], mapped.data["contributors"][0]["role"]
-    ([{'value': 'Vie sociale', 'lang': 'fr'}], 'thesis_advisor')
+    ...                   "director_s": ["Anne Dupont"], "openAccess_bool": True, "structName_s": ["CMH"]})
+    >>> mapped.data["titles"], mapped.data["contributors"][0]["role"], mapped.data["access_rights"]
+    ([{'value': 'Vie sociale', 'lang': 'fr'}], 'thesis_advisor', 'open')
     >>> mapped.residue[0].element, mapped.residue[0].value
-    ('openAccess_bool', 'true')
+    ('structName_s[0]', 'CMH')
     """
     mapping = _Mapping(doc)
     data, problem = mapping.build()

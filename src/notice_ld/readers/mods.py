@@ -35,12 +35,13 @@ residue with the reason (the table is in ``docs/readers.md``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError
+from notice_ld.model import RelationType
 from notice_ld.readers import dc
 from notice_ld.readers.oai import Header, Mapped, byte_chunks, read_records
 from notice_ld.readers.outcomes import ResidueItem
@@ -56,6 +57,17 @@ __all__ = ["MODS_NS", "map_mods", "read_mods"]
 
 MODS_NS: Final = "http://www.loc.gov/mods/v3"
 _XLINK_HREF: Final = "{http://www.w3.org/1999/xlink}href"
+# relatedItem types naming another resource, and their relation types (as the LoC MODS to
+# qualified DC mapping: otherVersion isVersionOf, otherFormat isFormatOf, constituent hasPart…)
+_RELATED_TYPES: Final[Mapping[str, RelationType]] = {
+    "otherVersion": RelationType.IS_VERSION_OF,
+    "otherFormat": RelationType.IS_FORMAT_OF,
+    "constituent": RelationType.HAS_PART,
+    "references": RelationType.REFERENCES,
+    "isReferencedBy": RelationType.IS_REFERENCED_BY,
+    "preceding": RelationType.REPLACES,
+    "succeeding": RelationType.IS_REPLACED_BY,
+}
 _XML_LANG: Final = f"{{{XML.NS}}}lang"
 
 _PID_ORDER: Final = (
@@ -237,6 +249,7 @@ class _Record:
     publishers: list[tuple[str, str]] = field(default_factory=list)
     other_dates: list[tuple[str, str]] = field(default_factory=list)
     genre_label: str | None = None
+    related: list[tuple[str, str, RelationType, ids.Identifier]] = field(default_factory=list)
 
     def note(self, element: str, value: str, reason: str) -> None:
         self.residue.append(ResidueItem(element, value, reason))
@@ -313,6 +326,7 @@ class _Record:
         problem = self._identifiers()
         if problem is not None:
             return Mapped(self.data, self.residue, ("mods:identifier", *problem))
+        self._relations()
         return Mapped(self.data, self.residue)
 
     # ------------------------------------------------------------------ titles, names, types
@@ -651,13 +665,41 @@ class _Record:
         ]
         href = element.get(_XLINK_HREF)
         value = " ; ".join(described) or href or ""
+        where = f"{path}[@type={kind}]" if kind else path
+        relation = _RELATED_TYPES.get(kind)
+        if relation is not None:
+            for candidate in (href, *(_text(c) for c in _children(element, "identifier"))):
+                try:
+                    target = ids.parse(candidate) if candidate else None
+                except IdentifierError:
+                    continue
+                if target is not None and target.scheme not in _AGENT_SCHEMES:
+                    self.related.append((where, candidate or "", relation, target))
+                    return
         if value:
             term = f" ({kind})" if kind else ""
-            self.note(
-                f"{path}[@type={kind}]" if kind else path,
-                value,
-                f"a related resource{term}; the notice model has no relation field",
+            reason = (
+                f"a related resource{term} not named by an identifier or URL"
+                if relation is not None
+                else f"a related resource{term}; the notice model has no relation type for it"
             )
+            self.note(where, value, reason)
+
+    def _relations(self) -> None:
+        """The related items named by an identifier or URL, but not the record's own."""
+        own = {
+            i.iri
+            for i in (self.data.get("id"), *self.data.get("identifiers", ()))
+            if isinstance(i, ids.Identifier)
+        }
+        relations = []
+        for where, value, relation, target in self.related:
+            if target.iri in own:
+                self.note(where, value, "the record's own identifier, not a related resource")
+            else:
+                relations.append({"type": relation.value, "identifier": target})
+        if relations:
+            self.data["relations"] = relations
 
     def _host(self, element: etree._Element, path: str, kind: str) -> None:
         container = self.container
@@ -842,15 +884,22 @@ class _Record:
         for value in (href, text):
             if not value:
                 continue
-            if dc.access_rights(value) is not None or kind in (
-                "restriction on access",
-                "restrictiononaccess",
-            ):
-                self.note(where, value, "an access status; the notice model has no access-rights field")
+            access = dc.access_rights(value)
+            if access is not None:
+                if "access_rights" not in self.data:
+                    self.data["access_rights"] = access
+                elif self.data["access_rights"] != access:
+                    self.note(
+                        where,
+                        value,
+                        f"a second access status; the notice holds one ({self.data['access_rights']})",
+                    )
                 continue
             found = dc.rights(value)
-            if found.kind == "access":
-                self.note(where, value, "an access status; the notice model has no access-rights field")
+            if found.kind == "access" or kind in ("restriction on access", "restrictiononaccess"):
+                self.note(
+                    where, value, "a condition of access in words; the notice holds an access status only"
+                )
                 continue
             licence = self.data.get("license")
             if licence is None:

@@ -438,8 +438,9 @@ def _subjects(draft: Draft, work: Mapping[str, Any]) -> None:
 
 
 def _access(draft: Draft, work: Mapping[str, Any]) -> None:
-    """The licence of the primary location, else of the best open-access location; the
-    open-access status goes to the residue."""
+    """The licence of the primary location, else of the best open-access location; ``is_oa``
+    true is open access (false does not tell closed, restricted and embargoed apart: residue), the
+    open-access route (``oa_status``) goes to the residue."""
     from notice_ld.readers.dc import rights
 
     for key in ("primary_location", "best_oa_location"):
@@ -450,10 +451,21 @@ def _access(draft: Draft, work: Mapping[str, Any]) -> None:
             draft.data["license"] = {"iri": found.iri} if found.iri else {"label": found.label or value}
             break
     status = work.get("open_access")
-    if isinstance(status, Mapping) and status.get("oa_status"):
-        draft.note(
-            "open_access.oa_status", status["oa_status"], "an access status: the notice model has none"
-        )
+    if isinstance(status, Mapping):
+        if status.get("is_oa") is True:
+            draft.data["access_rights"] = "open"
+        elif status.get("is_oa") is False:
+            draft.note(
+                "open_access.is_oa",
+                False,
+                "not open access; OpenAlex does not say whether closed or embargoed",
+            )
+        if status.get("oa_status") and status.get("is_oa") is not False:
+            draft.note(
+                "open_access.oa_status",
+                status["oa_status"],
+                "the open-access route; the notice holds the access status only",
+            )
 
 
 _MAX_WORDS: Final = 100_000

@@ -38,7 +38,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
-from notice_ld.model import Notice
+from notice_ld.model import Notice, RelationType
 from notice_ld.readers import ReaderOptions, dc, text
 from notice_ld.readers.outcomes import Residue, ResidueItem
 
@@ -105,8 +105,6 @@ _REASONS: Final = {
     "funder": "funding; the notice model has no funding field",
     "funding": "funding; the notice model has no funding field",
     "affiliation": "an affiliation; the notice model has no affiliation field",
-    "citation": "a cited work; the notice model has no relation field",
-    "isAccessibleForFree": "an access status; the notice model has no access-rights field",
     "conditionsOfAccess": "an access status; the notice model has no access-rights field",
     "dateModified": "the notice holds only the date of issue",
     "version": "a version; the notice model has no version field",
@@ -119,6 +117,14 @@ _REASONS: Final = {
     "mainEntityOfPage": "the page the work is described on",
     "spatialCoverage": "a place covered; the notice model has no coverage field",
     "temporalCoverage": "a period covered; the notice model has no coverage field",
+}
+
+# schema.org properties linking to another work, and the relation type each gives
+_RELATION_KEYS: Final = {
+    "exampleOfWork": RelationType.IS_VERSION_OF,
+    "workExample": RelationType.HAS_VERSION,
+    "hasPart": RelationType.HAS_PART,
+    "citation": RelationType.REFERENCES,
 }
 
 _COMMA: Final = re.compile(r"\s*[,;]\s*")
@@ -417,8 +423,50 @@ class _Reader:
         self._rights(data)
         container = self._container(data, kind)
         self._identifiers(data, container, kind, minter)
+        self._access(data)
+        self._relations(data)
         self._rest()
         return data
+
+    def _access(self, data: dict[str, Any]) -> None:
+        """``isAccessibleForFree`` true is open access; false does not tell closed, restricted and
+        embargoed apart (residue)."""
+        for key, value in self.get("isAccessibleForFree"):
+            free = value if isinstance(value, bool) else str(value).strip().lower()
+            if free in (True, "true") and "access_rights" not in data:
+                data["access_rights"] = "open"
+            elif free in (False, "false"):
+                self.note(key, value, "not free to read; schema.org does not say whether closed or embargoed")
+            elif free not in (True, "true"):
+                self.note(key, value, "not a boolean")
+
+    def _relations(self, data: dict[str, Any]) -> None:
+        """``exampleOfWork``, ``workExample``, ``hasPart`` and ``citation`` naming a work by its IRI
+        (``@id``, ``url``) become relations; a work given only by its name, and the notice's own
+        identifiers, go to the residue."""
+        own = {i.iri for i in (data.get("id"), *data.get("identifiers", ())) if isinstance(i, ids.Identifier)}
+        relations: list[dict[str, Any]] = []
+        for key, value in self.get(*_RELATION_KEYS):
+            node = self.resolve(value)
+            if isinstance(node, Mapping):
+                iri = next((v for v in (node.get("@id"), node.get("url")) if isinstance(v, str)), None)
+            else:
+                found = _text_and_lang(node)
+                iri = found[0] if found else None
+            if iri is None:
+                self.note(key, value, "a related work named without an IRI")
+                continue
+            try:
+                target = ids.parse(iri)
+            except IdentifierError as exc:
+                self.note(key, value, f"a related work whose IRI is not usable: {exc.problem}")
+                continue
+            if target.scheme in _AGENT_SCHEMES or target.iri in own:
+                self.note(key, value, "not another work")
+                continue
+            relations.append({"type": _RELATION_KEYS[key].value, "identifier": target})
+        if relations:
+            data["relations"] = relations
 
     def _type(self, data: dict[str, Any]) -> str | None:
         kinds = [k for k in _types(self.work.node) if k in WORK_TYPES]
