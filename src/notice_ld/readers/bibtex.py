@@ -319,6 +319,7 @@ def latex_decoder() -> LatexDecoder:
 
 
 _NEEDS_DECODING: Final = re.compile(r"[\\{}$%~&]|--|``|''|!`|\?`")
+_NEEDS_LATEX: Final = re.compile(r"[\\$%~&]|--|``|''|!`|\?`")
 _UNESCAPED: Final = re.compile(r"(?<!\\)([%&])")
 
 
@@ -333,6 +334,8 @@ def decode_latex(value: str, decoder: LatexDecoder) -> tuple[str, str | None]:
     """
     if _NEEDS_DECODING.search(value) is None:
         return value, None
+    if _NEEDS_LATEX.search(value) is None:  # only braces (case protection): what pylatexenc gives
+        return value.replace("{", "").replace("}", ""), None
     source = _UNESCAPED.sub(r"\\\1", value)
     try:
         return decoder.text(source), None
