@@ -15,6 +15,10 @@ Columns (any order; repeat a column, or separate values with ``|`` in a cell, to
   ``container.issue``, ``container.pages``; ``collection.name``, ``collection.iri``;
   ``organization``, ``organization.id``; ``publisher``, ``publisher.type``, ``publisher.id``;
   ``license`` (an IRI, or a label such as ``CC BY 4.0``), ``license.label``;
+* ``access_rights`` (``open``, ``embargoed``, ``restricted``, ``closed``, or an
+  ``info:eu-repo/semantics/…Access`` value or COAR access-right IRI), ``embargo_end``;
+* relations, ordered: ``relation.1.type`` (``is_version_of``, ``references``…; ``related`` when
+  left out) and ``relation.1.identifier`` (a DOI, Handle, ARK, URN or URL), ``relation.2.…``;
 * other identifiers by kind: ``doi``, ``handle``, ``ark``, ``hal``, ``nnt``, ``isbn``, ``urn``,
   ``url``, or ``identifier`` (kind detected).
 
@@ -70,6 +74,8 @@ _SIMPLE: Final = (
     "license.label",
     "collection.name",
     "collection.iri",
+    "access_rights",
+    "embargo_end",
 )
 _CONTAINER: Final = ("type", "title", "issn", "eissn", "issn_l", "isbn", "iri", "volume", "issue", "pages")
 _TAGGED: Final = ("title", "abstract", "keyword", "subject", "discipline", "scope")
@@ -92,6 +98,8 @@ _SINGLE: Final = frozenset(
         "license.label",
         "collection.name",
         "collection.iri",
+        "access_rights",
+        "embargo_end",
         "scope.iri",
         *(f"container.{p}" for p in _CONTAINER),
     }
@@ -110,6 +118,8 @@ COLUMNS: Final = (
     "contributor",
     *(f"creator.N.{p}" for p in _AGENT_PARTS if p != "role"),
     *(f"contributor.N.{p}" for p in _AGENT_PARTS),
+    "relation.N.type",
+    "relation.N.identifier",
     *_ID_KINDS,
 )
 """Every column name the convention knows (``LANG`` is a language tag, ``N`` a position 1, 2…)."""
@@ -118,6 +128,7 @@ _LANG_COLUMN = re.compile(
     r"^(title|abstract|keyword|subject|discipline|scope)@([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$"
 )
 _AGENT_COLUMN = re.compile(r"^(creator|contributor)\.(\d+)\.(family|given|name|type|id|role)$")
+_RELATION_COLUMN = re.compile(r"^relation\.(\d+)\.(type|identifier)$")
 _FIX_HEADER = "rename the column to one of the convention (see docs/readers.md, CSV columns)"
 _TRUE: Final = frozenset({"true", "yes", "1", "oui", "vrai", "x"})
 _FALSE: Final = frozenset({"false", "no", "0", "non", "faux", ""})
@@ -168,6 +179,13 @@ def _classify(index: int, name: str) -> _Column | str:
         return _Column(index, name, "agent", base, position=int(number), part=part)
     if name in _ID_KINDS:
         return _Column(index, name, "ids", name)
+    relation = _RELATION_COLUMN.match(name)
+    if relation:
+        if int(relation.group(1)) < 1:
+            return f"column {name!r}: positions start at 1"
+        return _Column(
+            index, name, "relation", "relation", position=int(relation.group(1)), part=relation.group(2)
+        )
     return f"unknown column {name!r}"
 
 
@@ -237,6 +255,7 @@ def _row_dict(columns: list[_Column], row: list[str]) -> tuple[dict[str, Any], d
     agent_cols: dict[tuple[str, int], str] = {}
     concepts: dict[str, dict[str, list[Any]]] = {}
     lists: dict[str, list[Any]] = {}
+    relations: dict[int, dict[str, str]] = {}
     for column in columns:
         cell = row[column.index - 1].strip() if column.index - 1 < len(row) else ""
         if not cell:
@@ -274,6 +293,8 @@ def _row_dict(columns: list[_Column], row: list[str]) -> tuple[dict[str, Any], d
         elif column.kind == "agent":
             agents.setdefault((column.key, column.position), {})[column.part] = cell
             agent_cols[(column.key, column.position)] = f"{column.key}.{column.position}"
+        elif column.kind == "relation":
+            relations.setdefault(column.position, {})[column.part] = cell
         elif column.kind == "ids":
             for value in _split(cell):
                 ident = value if column.key == "identifier" else {"scheme": column.key, "value": value}
@@ -288,6 +309,19 @@ def _row_dict(columns: list[_Column], row: list[str]) -> tuple[dict[str, Any], d
             role = values.pop("role", "contributor").lower().replace(" ", "_")
             paths[f"contributors[{len(lists.get('contributors', []))}]"] = f"{prefix}.*"
             lists.setdefault("contributors", []).append({"role": role, "agent": _agent(values, prefix)})
+    for position, given in sorted(relations.items()):
+        if "identifier" not in given:
+            raise _CellError(
+                f"relation.{position}.identifier",
+                "a relation without the identifier of the related resource",
+                "fill the cell with its DOI, Handle, ARK, URN or URL, or empty the relation's other cells",
+            )
+        index = len(lists.get("relations", []))
+        paths[f"relations[{index}]"] = f"relation.{position}.*"
+        for part in ("type", "identifier"):
+            paths[f"relations[{index}].{part}"] = f"relation.{position}.{part}"
+        kind = given.get("type", "related").lower().replace(" ", "_").replace("-", "_")
+        lists.setdefault("relations", []).append({"type": kind, "identifier": given["identifier"]})
     for base, parts in concepts.items():
         _concepts(data, paths, base, parts)
     for key, items in lists.items():
@@ -333,6 +367,8 @@ def _simple(data: dict[str, Any], paths: dict[str, str], column: _Column, cell: 
             licence["label"] = found.label
     elif name == "license.label":
         data.setdefault("license", {})["label"] = cell
+    elif name == "access_rights":
+        data[name] = dc.access_rights(cell) or cell  # a value the model does not know: its error
     elif name.startswith("collection."):
         data.setdefault("collection", {})[name.split(".")[1]] = cell
     else:
