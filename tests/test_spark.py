@@ -260,6 +260,41 @@ def test_rows_that_are_not_notices_are_rejected_by_key_and_the_others_go_through
 
 
 @pytest.mark.spark
+def test_json_lines_read_as_text_by_spark_in_file_order(spark: Any, source: Path) -> None:
+    """The recipe of docs/scaling-spark.md: lines read by Spark in splits of 100 kB, put back in
+    file order by (file, block, position), give the one-core bytes."""
+    from pyspark.sql import functions as F
+
+    from notice_ld.pipeline.on_spark import collect, convert_frame
+
+    pipeline = Pipeline(validation=None)
+    whole = io.BytesIO()
+    one = pipeline.convert([source], {Format.N_TRIPLES: whole})
+    previous = spark.conf.get("spark.sql.files.maxPartitionBytes")
+    spark.conf.set("spark.sql.files.maxPartitionBytes", "100000")
+    try:
+        lines = (
+            spark.read.text(str(source))
+            .withColumnRenamed("value", "json")
+            .select(
+                "json",
+                F.col("_metadata.file_path").alias("file"),
+                F.col("_metadata.file_block_start").alias("block"),
+                F.monotonically_increasing_id().alias("position"),
+            )
+        )
+        parts = convert_frame(
+            lines, pipeline, Format.N_TRIPLES, order_by=["file", "block", "position"], parts=3
+        )
+        out = io.BytesIO()
+        report = collect(parts, out, Format.N_TRIPLES)
+    finally:
+        spark.conf.set("spark.sql.files.maxPartitionBytes", previous)
+    assert out.getvalue() == whole.getvalue()
+    assert (report["converted"], report["rejected"]) == (one.converted, one.rejected)
+
+
+@pytest.mark.spark
 def test_a_notice_table_with_a_bad_row_rejects_that_row_only(spark: Any, tmp_path: Path) -> None:
     from notice_ld.pipeline.on_spark import collect, convert_frame
 
