@@ -506,3 +506,33 @@ def test_notice_json_lines_carry_both_fields() -> None:
     }
     (n,) = read_all(json.dumps(data) + "\n", InputFormat.JSONL)
     assert n.access_rights is AccessRights.RESTRICTED and n.relations[0].iri == "https://doi.org/10.1234/p"
+
+
+def test_the_schema_org_page_view_carries_both_and_reads_back() -> None:
+    from notice_ld.writers.schema_jsonld import schema_object
+
+    n = notice(
+        access_rights="open",
+        container={"title": "Vie sociale"},
+        relations=[
+            {"type": "is_version_of", "identifier": "10.5281/zenodo.596581"},
+            {"type": "references", "identifier": "hal-01234567"},
+            {"type": "references", "identifier": "10.1234/cited"},
+            {"type": "is_part_of", "identifier": "10.5281/zenodo.1"},  # isPartOf is the container's here
+            {"type": "replaces", "identifier": "10.5281/zenodo.2"},  # no schema.org term
+        ],
+    )
+    page = schema_object(map_notice(n))
+    assert page["isAccessibleForFree"] is True
+    assert page["exampleOfWork"] == {"@id": "https://doi.org/10.5281/zenodo.596581"}
+    assert page["citation"] == [
+        {"@id": "https://hal.science/hal-01234567"},
+        {"@id": "https://doi.org/10.1234/cited"},
+    ]
+    assert page["isPartOf"]["name"] == "Vie sociale"
+    (back,) = [o for o in read_all(json.dumps(page), InputFormat.SCHEMA_ORG) if isinstance(o, Notice)]
+    assert back.access_rights is AccessRights.OPEN
+    assert by_target(back) == sorted(
+        (r.type.value, r.iri) for r in n.relations if r.type.value in ("is_version_of", "references")
+    )
+    assert schema_object(map_notice(notice(access_rights="closed")))["isAccessibleForFree"] is False

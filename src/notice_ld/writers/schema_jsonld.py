@@ -24,6 +24,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from notice_ld.config import Profile
 from notice_ld.crosswalk import crosswalk
 from notice_ld.formats import Format
 from notice_ld.iris import IriRules, iri_rules
@@ -160,6 +161,17 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
             obj["license"] = n.license.iri
         elif n.license.label is not None:
             obj["copyrightNotice"] = n.license.label
+    if n.access_rights is not None:
+        obj["isAccessibleForFree"] = n.access_rights.free
+    # relations by their schema.org terms (as the full graph), as {"@id"}: the official context does
+    # not type exampleOfWork, workExample, hasPart or citation as IRIs; isPartOf is the container's
+    related: dict[str, list[dict[str, str]]] = {}
+    for relation in n.relations:
+        for row in crosswalk().rows_for(f"relations[{relation.type.value}]", Profile.SCHEMA):
+            if row.term != SDO.isPartOf:
+                related.setdefault(_local(row.term) or "", []).append({"@id": relation.iri})
+    for key, targets in related.items():
+        obj[key] = _one_or_many(targets)
     if n.landing_page:
         obj["url"] = n.landing_page
     return obj
