@@ -1,6 +1,7 @@
 """Every case of the bad-input corpus through every command that reads records.
 
-For each case and command: no exception (a traceback is a bug), the exit code says whether
+For each case and command: no exception (a traceback is a bug), no connection attempted (remote
+JSON-LD contexts and DTDs are never fetched), the exit code says whether
 records were rejected (1) or the input refused as a whole (2), every good record of the file is
 in the output, nothing of a rejected record is, and every bad one is rejected with an error
 naming the record and the field. The commands run in process (``notice_ld.cli.main``); the
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,9 +29,15 @@ IDS = [case.name for case in CASES]
 _RAM = Path("/dev/shm")
 
 
+def _no_network(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a command tried to reach the network (a remote JSON-LD context, a DTD?)")
+
+
 @pytest.fixture
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The working folder (errors name the case's file as given, relative to it)."""
+    """The working folder (errors name the case's file as given, relative to it); no network."""
+    monkeypatch.setattr(socket.socket, "connect", _no_network)
+    monkeypatch.setattr(socket, "create_connection", _no_network)
     if _RAM.is_dir() and os.access(_RAM, os.W_OK):
         folder = Path(tempfile.mkdtemp(prefix="notice-ld-bad-input-", dir=_RAM))
     else:
