@@ -88,6 +88,17 @@ def _profiles(values: list[str]) -> list[str] | None:
     return [] if names == ["none"] else names
 
 
+def _record_xml(name: str) -> bool:
+    """Whether the ``.xml`` file ``name`` holds records (OAI-PMH, MODS, DataCite…), not RDF/XML."""
+    from notice_ld.errors import UnsupportedInputError
+    from notice_ld.readers import InputFormat, detect_path
+
+    try:
+        return detect_path(name) is not InputFormat.RDF
+    except UnsupportedInputError:
+        return False
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``validate``."""
     from notice_ld.cli.convert import echo
@@ -122,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
     reports: list[ValidationReport] = []
     for name in args.inputs:
         fmt = rdf_format or (None if notice_format else RdfFormat.from_path(name) if name != "-" else None)
+        if fmt is RdfFormat.RDF_XML and rdf_format is None and _record_xml(name):
+            fmt = None  # an .xml file of records (OAI-PMH, MODS, DataCite): read as notices
         if fmt is not None:
             try:
                 if name == "-":
