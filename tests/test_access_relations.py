@@ -536,3 +536,29 @@ def test_the_schema_org_page_view_carries_both_and_reads_back() -> None:
         (r.type.value, r.iri) for r in n.relations if r.type.value in ("is_version_of", "references")
     )
     assert schema_object(map_notice(notice(access_rights="closed")))["isAccessibleForFree"] is False
+
+
+def test_crossref_relations_never_reject_the_work() -> None:
+    work = {
+        "DOI": "10.1234/abc",
+        "type": "journal-article",
+        "title": ["T"],
+        "container-title": ["J"],
+        "ISSN": ["1950-4667"],
+        "relation": {
+            "has-preprint": [{"id-type": "doi", "id": "10.31235/osf.io/abcde"}],
+            "is-part-of": [{"id-type": "issn", "id": "1950-4667"}],  # the journal: the container
+            "has-part": [{"id-type": "doi", "id": "10.1234/abc"}],  # itself
+            "is-supplemented-by": [{"id-type": "pmid", "id": "123"}],  # no scheme for it
+        },
+    }
+    page = json.dumps({"status": "ok", "message-type": "work", "message": work})
+    n, residue = read_all(page, InputFormat.CROSSREF)
+    assert isinstance(n, Notice) and [(r.type.value, r.iri) for r in n.relations] == [
+        ("has_version", "https://doi.org/10.31235/osf.io/abcde")
+    ]
+    assert [i.element for i in residue.items] == [
+        "relation.is-part-of",
+        "relation.has-part",
+        "relation.is-supplemented-by",
+    ]

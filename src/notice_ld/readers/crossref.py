@@ -313,6 +313,9 @@ def _relations(draft: Draft, value: Mapping[str, Any]) -> None:
                 draft.note(element, shown, _REASONS["relation"])
                 continue
             scheme = _ID_TYPES.get(str(target.get("id-type", "")).lower())
+            if relation is RelationType.IS_PART_OF and scheme in ("issn", "isbn"):
+                draft.note(element, shown, "the journal or book of the work: its container says it")
+                continue
             if scheme is None:
                 draft.note(
                     element, shown, "a related resource with an identifier the notice has no scheme for"
