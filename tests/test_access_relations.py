@@ -562,3 +562,40 @@ def test_crossref_relations_never_reject_the_work() -> None:
         "relation.has-part",
         "relation.is-supplemented-by",
     ]
+
+
+def test_identifiers_of_unknown_kinds_are_never_guessed_from_their_digits() -> None:
+    record = {
+        "data": {
+            "attributes": {
+                "doi": "10.5072/x.1",
+                "titles": [{"title": "T"}],
+                "publicationYear": 2020,
+                "relatedIdentifiers": [
+                    {
+                        "relationType": "IsCitedBy",
+                        "relatedIdentifierType": "PMID",
+                        "relatedIdentifier": "12345679",
+                    },
+                    {
+                        "relationType": "HasPart",
+                        "relatedIdentifierType": "DOI",
+                        "relatedIdentifier": "10.5072/x.1.a",
+                    },
+                ],
+            }
+        }
+    }
+    n, residue = read_all(json.dumps(record), InputFormat.DATACITE)
+    assert [(r.type.value, r.iri) for r in n.relations] == [("has_part", "https://doi.org/10.5072/x.1.a")]
+    assert "no scheme for" in residue.items[0].reason
+    mods = """<mods xmlns="http://www.loc.gov/mods/v3"><titleInfo><title>T</title></titleInfo>
+      <identifier type="doi">10.5072/m.1</identifier>
+      <relatedItem type="isReferencedBy"><identifier type="pmid">12345679</identifier></relatedItem>
+      <relatedItem type="otherFormat"><identifier type="uri">https://example.org/m.pdf</identifier></relatedItem>
+    </mods>"""
+    m, mods_residue = read_all(mods, InputFormat.MODS)
+    assert [(r.type.value, r.iri) for r in m.relations] == [("is_format_of", "https://example.org/m.pdf")]
+    assert [i.reason for i in mods_residue.items if "relatedItem" in i.element] == [
+        "a related resource (isReferencedBy) not named by an identifier or URL"
+    ]

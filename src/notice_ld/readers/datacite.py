@@ -926,6 +926,13 @@ class _Mapping:
             self.note(where, value, _RELATION.format(relation))
             return
         target = _ID_SCHEMES.get(scheme) or {"issn": ids.Scheme.ISSN, "eissn": ids.Scheme.ISSN}.get(scheme)
+        if target is None and scheme:  # PMID, arXiv, bibcode…: never guessed from the digits
+            self.note(
+                where,
+                value,
+                f"a related resource ({relation}) with an identifier the notice has no scheme for",
+            )
+            return
         try:
             parsed = _parse(value, target)
         except IdentifierError as exc:

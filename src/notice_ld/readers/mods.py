@@ -68,6 +68,18 @@ _RELATED_TYPES: Final[Mapping[str, RelationType]] = {
     "preceding": RelationType.REPLACES,
     "succeeding": RelationType.IS_REPLACED_BY,
 }
+_RELATED_ID_TYPES: Final[Mapping[str, str]] = {
+    "doi": "doi",
+    "hdl": "handle",
+    "handle": "handle",
+    "ark": "ark",
+    "uri": "url",
+    "url": "url",
+    "urn": "urn",
+    "isbn": "isbn",
+    "issn": "issn",
+    "hal": "hal",
+}
 _XML_LANG: Final = f"{{{XML.NS}}}lang"
 
 _PID_ORDER: Final = (
@@ -668,9 +680,14 @@ class _Record:
         where = f"{path}[@type={kind}]" if kind else path
         relation = _RELATED_TYPES.get(kind)
         if relation is not None:
-            for candidate in (href, *(_text(c) for c in _children(element, "identifier"))):
+            candidates: list[tuple[str | None, str | None]] = [(None, href)]
+            for child in _children(element, "identifier"):
+                kind_of = (child.get("type") or "").strip().lower()
+                if not kind_of or kind_of in _RELATED_ID_TYPES:  # a PMID is never guessed from digits
+                    candidates.append((_RELATED_ID_TYPES.get(kind_of), _text(child)))
+            for scheme, candidate in candidates:
                 try:
-                    target = ids.parse(candidate) if candidate else None
+                    target = ids.parse(candidate, scheme) if candidate else None
                 except IdentifierError:
                     continue
                 if target is not None and target.scheme not in _AGENT_SCHEMES:
