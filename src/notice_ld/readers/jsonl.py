@@ -17,6 +17,7 @@ record 10670/1.a (in.jsonl:1), field titles[0].value: holds the byte 0xE9, which
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
@@ -26,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 from notice_ld.errors import RecordError
 from notice_ld.model import Notice
 from notice_ld.readers import text
+from notice_ld.readers.jsonarray import Item, Unreadable, Why, array_items, starts_array
 
 if TYPE_CHECKING:
     from notice_ld.readers import ReaderOptions
@@ -34,6 +36,7 @@ __all__ = [
     "huge_number_error",
     "read_json",
     "read_jsonl",
+    "read_jsonl_numbered",
     "to_outcome",
     "too_deep_error",
     "undecodable_field",
@@ -163,42 +166,62 @@ def read_jsonl(
     ``first_line`` numbers the stream's first line (a slice of a file read on its own names its
     records ``file:line`` as the whole file would).
     """
+    for _, outcome in read_jsonl_numbered(stream, name, options, first_line=first_line):
+        yield outcome
+
+
+def read_jsonl_numbered(
+    stream: IO[bytes], name: str, options: ReaderOptions | None = None, *, first_line: int = 1
+) -> Iterator[tuple[int, Notice | RecordError]]:
+    """What :func:`read_jsonl` gives, each with the number of its line (``0`` for an error
+    about the whole stream).
+
+    >>> import io
+    >>> data = b'\\n{"id": "10670/1.a", "titles": [{"value": "T"}]}\\n'
+    >>> [(number, str(outcome.id)) for number, outcome in read_jsonl_numbered(io.BytesIO(data), "in.jsonl")]
+    [(2, '10670/1.a')]
+    """
     limit = options.max_record_bytes if options is not None else _DEFAULT_LIMIT
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
     wide = text.wide_encoding(head) if first_line == 1 else None
     if wide is not None:
-        yield text.encoding_error(name, wide)
+        yield 0, text.encoding_error(name, wide)
         return
     for number, line in text.lines(stream, limit, first_line):
         where = f"{name}:{number}"
         if isinstance(line, text.LongLine):
-            yield text.long_record_error(where, line.size, limit)
+            yield number, text.long_record_error(where, line.size, limit)
             continue
         if not line.strip():
             continue
         data = _loads(line, where)
         if isinstance(data, RecordError):
-            yield data
+            yield number, data
         else:
-            yield to_outcome(data, where, name, undecodable=text.has_undecodable(line))
+            yield number, to_outcome(data, where, name, undecodable=text.has_undecodable(line))
 
 
 def read_json(
     stream: IO[bytes], name: str, options: ReaderOptions | None = None
 ) -> Iterator[Notice | RecordError]:
-    """A JSON array of notices, or one notice object; each array item is checked on its own."""
+    """A JSON array of notices, or one notice object; each array item is checked on its own.
+
+    An array is read item by item (:mod:`notice_ld.readers.jsonarray`): memory follows the
+    largest notice, not the file.
+    """
     limit = options.max_record_bytes if options is not None else _DEFAULT_LIMIT
-    raw = stream.read()
-    wide = text.wide_encoding(raw[:4])
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)  # type: ignore[type-var]
+    head = stream.peek(1 << 12)
+    wide = text.wide_encoding(head[:4])
     if wide is not None:
         yield text.encoding_error(name, wide)
         return
-    doc = text.decode(raw.removeprefix(b"\xef\xbb\xbf"))
-    del raw
-    start = _SPACE.match(doc).end()  # type: ignore[union-attr]
-    if doc.startswith("[", start):
-        yield from _items(doc, start + 1, name, limit)
+    if starts_array(head):
+        yield from _items(stream, name, limit)
         return
+    doc = text.decode(stream.read().removeprefix(b"\xef\xbb\xbf"))
+    start = _SPACE.match(doc).end()  # type: ignore[union-attr]
     item = _item(doc, start, name, limit, name)
     if isinstance(item, RecordError):
         yield item
@@ -209,31 +232,31 @@ def read_json(
         yield _syntax(name, doc, end, "extra data after the notice")
 
 
-def _items(doc: str, pos: int, name: str, limit: int) -> Iterator[Notice | RecordError]:
-    index = 0
-    pos = _SPACE.match(doc, pos).end()  # type: ignore[union-attr]
-    if doc.startswith("]", pos):
-        return
-    while True:
-        where = f"{name}[{index}]"
-        item = _item(doc, pos, where, limit, name)
-        if isinstance(item, RecordError):  # a syntax error: nothing after it can be placed
-            yield item
-            return
-        outcome, pos = item
-        yield outcome
-        index += 1
-        pos = _SPACE.match(doc, pos).end()  # type: ignore[union-attr]
-        if doc.startswith(",", pos):
-            pos = _SPACE.match(doc, pos + 1).end()  # type: ignore[union-attr]
-            continue
-        if doc.startswith("]", pos):
-            end = _SPACE.match(doc, pos + 1).end()  # type: ignore[union-attr]
-            if end != len(doc):
-                yield _syntax(name, doc, end, "extra data after the array")
-            return
-        yield _syntax(name, doc, pos, "expected ',' or ']' after an item; the items after it are not read")
-        return
+def _items(stream: IO[bytes], name: str, limit: int) -> Iterator[Notice | RecordError]:
+    for found in array_items(stream, limit=limit):
+        where = f"{name}[{found.index}]"
+        if isinstance(found, Item):
+            yield to_outcome(found.value, where, name, undecodable=found.undecodable)
+        elif isinstance(found, Unreadable):
+            if found.why is Why.TOO_DEEP:
+                yield too_deep_error(where)
+            elif found.why is Why.HUGE_NUMBER:
+                yield huge_number_error(where, ValueError(found.error))
+            else:
+                yield text.long_record_error(where, found.size, limit)
+        else:
+            after = found.message.startswith("extra data")
+            yield RecordError(
+                record=name if after else where,
+                problem=f"not valid JSON ({found.message} at line {found.line} column {found.column}); "
+                "the records before it were read",
+                fix=_ARRAY_FIX,
+            )
+
+
+_ARRAY_FIX: Final = (
+    "check the file is one JSON array of notice objects (or use JSON Lines: one notice per line)"
+)
 
 
 def _item(
