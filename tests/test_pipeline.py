@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from notice_ld.formats import Format
 from notice_ld.pipeline import Pipeline, RunReport, Source, Validation, partition
+from notice_ld.pipeline.duplicates import Claimed, Claims, reruns
+from notice_ld.pipeline.parallel import first_sources
 from notice_ld.writers import codec
 
 from .conftest import EXAMPLES
@@ -34,11 +36,21 @@ def _whole(pipeline: Pipeline, inputs: list[Source | str], fmt: Format) -> tuple
 def _parted(
     pipeline: Pipeline, inputs: list[Source | str], fmt: Format, parts: int
 ) -> tuple[bytes, dict[str, object]]:
-    outputs, reports = [], []
-    for part in partition(inputs, parts=parts, min_bytes=1):
+    cut = partition(inputs, parts=parts, min_bytes=1)
+    firsts = first_sources(cut)
+
+    def run(index: int, excluded: dict[int, str]) -> tuple[bytes, RunReport, Claimed]:
+        # the duplicates protocol: each part says where it is and which ids earlier parts hold
+        claims = Claims(first_source=firsts[index], excluded=excluded)
         buffer = io.BytesIO()
-        reports.append(pipeline.convert(part, {fmt: buffer}, lang="fr", part=True))
-        outputs.append(io.BytesIO(buffer.getvalue()))
+        report = pipeline.convert(cut[index], {fmt: buffer}, lang="fr", part=True, claims=claims)
+        return buffer.getvalue(), report, claims.claimed()
+
+    results = [run(index, {}) for index in range(len(cut))]
+    for index, excluded in reruns([claimed for _, _, claimed in results]).items():
+        results[index] = run(index, excluded)
+    outputs = [io.BytesIO(data) for data, _, _ in results]
+    reports = [report for _, report, _ in results]
     merged = io.BytesIO()
     codec(fmt, "fr").merge(outputs, merged)
     return merged.getvalue(), RunReport.merge(reports).as_dict()

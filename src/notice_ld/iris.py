@@ -8,7 +8,9 @@ Every IRI notice_ld writes comes from here (``docs/mapping.md``, "IRIs"):
 * the **graph** IRI (the notice's named graph in N-Quads and in stores), minted from the
   document IRI under ``Config.base_iri``;
 * people, organisations, journals (containers), concepts and collections: the IRI of their
-  persistent identifier, else one minted from their names under ``Config.base_iri``;
+  persistent identifier, else one minted from their names under ``Config.base_iri`` — for
+  people, by the ``Config.person_identity`` policy, and never one node for two people of the
+  same name listed in one notice (:meth:`IriRules.agents`, ``docs/identity.md``);
 * the auxiliary nodes (author list, identifier node, volume, issue), minted from the document
   or journal IRI.
 
@@ -30,27 +32,32 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from notice_ld import identifiers as ids
-from notice_ld.config import Config
+from notice_ld.config import Config, PersonIdentity
 from notice_ld.errors import RecordError
 
 if TYPE_CHECKING:
-    from notice_ld.model import Collection, Concept, Container, Organization, Person
+    from notice_ld.model import Collection, Concept, Container, Notice, Organization, Person
 
 __all__ = [
+    "AgentNode",
     "IriRules",
+    "NoticeAgents",
     "document_iri",
     "document_of_graph",
     "graph_iri",
     "identifier_of_document",
     "identifier_of_graph",
     "iri_rules",
+    "mixed_script_host",
+    "mixed_script_iris",
 ]
 
 _DEFAULT = Config()
@@ -75,6 +82,57 @@ def _identifier(identifier: ids.Identifier | str) -> ids.Identifier:
         return ids.parse(identifier)
     except RecordError as exc:
         raise RecordError(record=identifier, field="id", problem=exc.problem, fix=exc.fix) from None
+
+
+@dataclass(frozen=True, slots=True)
+class AgentNode:
+    """The node of one agent of a notice: its IRI, and the IRI it replaces.
+
+    ``replaces`` is set for a person whose IRI comes from an ORCID, IdRef or ISNI: the IRI the
+    person would have without it (minted by the person policy). The mapping says so
+    (``<iri> dcterms:replaces <replaces>``), so an IRI published before the person gained an
+    identifier still leads to the person.
+
+    >>> AgentNode("https://orcid.org/0000-0002-1825-0097", replaces="https://w3id.org/notice-ld/id/person/x").iri
+    'https://orcid.org/0000-0002-1825-0097'
+    """
+
+    iri: str
+    replaces: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeAgents:
+    """The nodes of a notice's agents, in the order of its fields (see :meth:`IriRules.agents`).
+
+    >>> agents = NoticeAgents((AgentNode("https://orcid.org/0000-0002-1825-0097"),), (), None, None)
+    >>> agents.creators[0].iri
+    'https://orcid.org/0000-0002-1825-0097'
+    """
+
+    creators: tuple[AgentNode, ...]
+    contributors: tuple[AgentNode, ...]
+    organization: AgentNode | None
+    publisher: AgentNode | None
+
+    def nodes(self) -> tuple[AgentNode, ...]:
+        """Every node: creators, contributors, providing organisation, publisher.
+
+        >>> len(NoticeAgents((AgentNode("a"),), (AgentNode("b"),), None, AgentNode("c")).nodes())
+        3
+        """
+        extra = tuple(node for node in (self.organization, self.publisher) if node is not None)
+        return self.creators + self.contributors + extra
+
+
+def _name_key(person: Person) -> str:
+    """What names a person without identifier: family, given and display name."""
+    return f"{person.family or ''}|{person.given or ''}|{person.name or ''}"
+
+
+def _folded(text: str) -> str:
+    """The form two names must share to be the same name (that of :func:`~notice_ld.identifiers.mint_iri`)."""
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 def _first_of(identifiers: tuple[ids.Identifier, ...], schemes: tuple[str, ...]) -> str | None:
@@ -219,7 +277,9 @@ class IriRules:
 
     # -- people and organisations ----------------------------------------------------------------
     def agent(self, agent: Person | Organization) -> str:
-        """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted.
+        """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted
+        from the name alone (the node a notice uses is given by :meth:`agents`, which knows the
+        notice: homonyms and the person policy).
 
         >>> from notice_ld.model import Person
         >>> IriRules().agent(Person(family="Durkheim", given="Émile"))
@@ -236,12 +296,76 @@ class IriRules:
         return found
 
     def minted_person(self, family: str | None, given: str | None, name: str | None) -> str:
-        """The minted IRI of a person without ORCID, IdRef or ISNI.
+        """The minted IRI of a person without ORCID, IdRef or ISNI, from the name alone.
+
+        This is the IRI of :attr:`~notice_ld.config.PersonIdentity.NAME` (for the first person
+        of that name in a list); :meth:`agents` applies the configured policy.
 
         >>> IriRules().minted_person("Durkheim", "Émile", None)
         'https://w3id.org/notice-ld/id/person/durkheim-emile-...'
         """
         return self._mint(self._base, "person", f"{family or ''}|{given or ''}|{name or ''}")
+
+    def agents(self, notice: Notice) -> NoticeAgents:
+        """The nodes of the notice's agents, by the person policy of the configuration.
+
+        An agent with an identifier (ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for
+        organisations) is named by it; an organisation without one by its name. A person without
+        one gets the IRI of ``Config.person_identity`` (:class:`~notice_ld.config.PersonIdentity`),
+        except that the second, third… person of the same name in one list (the creators, or the
+        contributors of one role) is always a node of its own, minted from the notice: two
+        co-authors "Jean Martin" are two people. One person may hold several roles: the first
+        "Jean Martin" among the creators and the first among the editors are one node.
+
+        >>> from notice_ld.model import Notice
+        >>> n = Notice.from_dict({"id": "10.3917/vsoc.191.0123", "titles": [{"value": "T"}],
+        ...     "creators": [{"family": "Martin", "given": "Jean"}, {"family": "Martin", "given": "Jean"},
+        ...                  {"family": "Martin", "given": "Jean",
+        ...                   "identifiers": [{"scheme": "orcid", "value": "0000-0002-1825-0097"}]}]})
+        >>> first, second, third = IriRules().agents(n).creators
+        >>> first.iri == IriRules().minted_person("Martin", "Jean", None), second.iri == first.iri
+        (True, False)
+        >>> third.iri, third.replaces.startswith("https://w3id.org/notice-ld/id/person/martin-jean-3-")
+        ('https://orcid.org/0000-0002-1825-0097', True)
+        """
+        policy = self.config.person_identity
+        owner = f"{notice.id.scheme.value}:{notice.id.value}"
+        scope = ""
+        if policy is PersonIdentity.NAME_AND_COLLECTION and notice.collection is not None:
+            scope = notice.collection.iri or notice.collection.name
+
+        def person(agent: Person, rank: int) -> AgentNode:
+            name = _name_key(agent)
+            if policy is PersonIdentity.PER_NOTICE or rank > 1:  # never recurs: not cached
+                minted = ids.mint_iri(self._base, "person", f"{name}|{rank}|{owner}")
+            elif scope:
+                minted = self._mint(self._base, "person", f"{name}|{scope}")
+            else:
+                minted = self._mint(self._base, "person", name)
+            found = _first_of(agent.identifiers, _PERSON_SCHEMES)
+            return AgentNode(minted) if found is None else AgentNode(found, replaces=minted)
+
+        def listed(agents: Iterable[Person | Organization], ranks: dict[str, int]) -> tuple[AgentNode, ...]:
+            out = []
+            for agent in agents:
+                if agent.type != "person":
+                    out.append(AgentNode(self.agent(agent)))
+                    continue
+                folded = _folded(_name_key(agent))
+                rank = ranks[folded] = ranks.get(folded, 0) + 1
+                out.append(person(agent, rank))
+            return tuple(out)
+
+        by_role: dict[str, dict[str, int]] = {}
+        contributors = tuple(
+            listed((c.agent,), by_role.setdefault(c.role.value, {}))[0] for c in notice.contributors
+        )
+        return NoticeAgents(
+            creators=listed(notice.creators, {}),
+            contributors=contributors,
+            organization=None if notice.organization is None else listed((notice.organization,), {})[0],
+            publisher=None if notice.publisher is None else listed((notice.publisher,), {})[0],
+        )
 
     def minted_organization(self, name: str) -> str:
         """The minted IRI of an organisation without ROR, ISNI or IdRef.
@@ -343,6 +467,78 @@ class IriRules:
         'https://w3id.org/notice-ld/id/identifier/handle-10670-1-jt89mr-...'
         """
         return ids.mint_iri(self._base, "identifier", f"{identifier.scheme.value}:{identifier.value}")
+
+
+# -- hosts that mix scripts ---------------------------------------------------------------------
+
+
+def _script(char: str) -> str | None:
+    """The script of a letter (the first word of its Unicode name: LATIN, CYRILLIC, GREEK…)."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+def mixed_script_host(iri: str) -> tuple[str, ...] | None:
+    """The scripts of the first label of ``iri``'s host that mixes several (``xn--`` labels
+    decoded), or ``None``: ``https://exаmple.org`` with a Cyrillic ``а`` looks like
+    ``example.org`` and is another site.
+
+    >>> mixed_script_host("https://ex\u0430mple.org/record/1")
+    ('CYRILLIC', 'LATIN')
+    >>> mixed_script_host("https://xn--exmple-4nf.org/")
+    ('CYRILLIC', 'LATIN')
+    >>> mixed_script_host("https://пример.рф/"), mixed_script_host("https://example.org/")
+    (None, None)
+    """
+    rest = iri.partition("://")[2]
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rpartition("@")[2].split(":", 1)[0]
+    if host.isascii() and "xn--" not in host.lower():
+        return None
+    for label in host.split("."):
+        if label.lower().startswith("xn--"):
+            try:
+                label = label.encode("ascii").decode("idna")
+            except (UnicodeError, ValueError):
+                continue
+        scripts = {script for script in map(_script, label) if script is not None}
+        if len(scripts) > 1:
+            return tuple(sorted(scripts))
+    return None
+
+
+def _iri_values(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """Every IRI in a notice (or a part of it), with its field path."""
+    if isinstance(value, str):
+        if value.startswith(("http://", "https://")):
+            yield path, value
+    elif isinstance(value, ids.Identifier):
+        if value.scheme is ids.Scheme.URL:
+            yield path, value.value
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _iri_values(item, f"{path}[{index}]")
+    elif hasattr(type(value), "model_fields"):
+        for name in type(value).model_fields:  # type: ignore[attr-defined]
+            yield from _iri_values(getattr(value, name), f"{path}.{name}" if path else name)
+
+
+def mixed_script_iris(notice: Notice) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The IRIs of ``notice`` whose host mixes scripts: field, IRI, scripts.
+
+    >>> from notice_ld.model import Notice
+    >>> n = Notice.from_dict({"id": "10670/1.a", "titles": [{"value": "T"}],
+    ...                       "landing_page": "https://ex\u0430mple.org/a"})
+    >>> mixed_script_iris(n)
+    [('landing_page', 'https://exаmple.org/a', ('CYRILLIC', 'LATIN'))]
+    """
+    found = []
+    for path, iri in _iri_values(notice, ""):
+        scripts = mixed_script_host(iri)
+        if scripts is not None:
+            found.append((path, iri, scripts))
+    return found
 
 
 @lru_cache(maxsize=64)

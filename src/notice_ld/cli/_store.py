@@ -6,6 +6,7 @@ import argparse
 import hashlib
 import os
 
+from notice_ld.cli._identity import add_person_identity_option, person_identity_from
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import StoreError
 from notice_ld.stores import EmbeddedOptions, RemoteOptions, Store, StoreKind, open_store
@@ -43,11 +44,16 @@ def add_store_options(parser: argparse.ArgumentParser, *, iris: bool = True) -> 
         group.add_argument(
             "--document-iri-template", default=None, help="document IRIs from a template with {id}"
         )
+        add_person_identity_option(group)
 
 
 def config_for(args: argparse.Namespace) -> Config:
     """The mapping configuration (base IRI and document template) of a store command."""
-    return Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+    return Config(
+        base_iri=args.base_iri,
+        document_iri_template=args.document_iri_template,
+        person_identity=person_identity_from(args),
+    )
 
 
 def resume_path(endpoint: str) -> str:

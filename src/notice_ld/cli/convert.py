@@ -34,6 +34,7 @@ from notice_ld.cli._common import (
     jobs_from,
     reader_options,
 )
+from notice_ld.cli._identity import add_person_identity_option, person_identity_from
 from notice_ld.cli._registry import add_registry_options, minter_from, mints_in_order, premint
 from notice_ld.config import DEFAULT_BASE_IRI, Config, Profile
 from notice_ld.errors import NoticeLdError
@@ -71,13 +72,19 @@ def add_mapping_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="document IRIs from a template with {id}, e.g. https://isidore.science/document/{id}",
     )
+    add_person_identity_option(parser)
     add_record_limit(parser)
 
 
 def config_from(args: argparse.Namespace) -> Config:
     """The mapping configuration named by :func:`add_mapping_options`."""
     profiles = Profile.parse_many(args.profile or ["all"])
-    return Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template, profiles=profiles)
+    return Config(
+        base_iri=args.base_iri,
+        document_iri_template=args.document_iri_template,
+        profiles=profiles,
+        person_identity=person_identity_from(args),
+    )
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

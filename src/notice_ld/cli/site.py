@@ -17,6 +17,7 @@ from notice_ld.cli._common import (
     input_format_names,
     reader_options,
 )
+from notice_ld.cli._identity import add_person_identity_option, person_identity_from
 from notice_ld.cli._registry import add_registry_options, minter_from, premint
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError
@@ -70,6 +71,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--sparql-endpoint", default=None, help="SPARQL endpoint URL to announce in VoID")
     parser.add_argument("--license", default=None, help="the dataset's licence IRI (VoID/DCAT)")
     parser.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help="base of minted IRIs")
+    add_person_identity_option(parser)
     parser.add_argument(
         "--document-iri-template", default=None, help="document IRIs from a template with {id}"
     )
@@ -112,7 +114,11 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or _usable_cpus()
     from notice_ld.pipeline import Pipeline
 
-    config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+    config = Config(
+        base_iri=args.base_iri,
+        document_iri_template=args.document_iri_template,
+        person_identity=person_identity_from(args),
+    )
     pipeline = Pipeline(
         config=config,
         reader_options=reader_options(args, minter_from(args)),

@@ -23,6 +23,7 @@ from notice_ld.cli._common import (
     jobs_from,
     reader_options,
 )
+from notice_ld.cli._identity import add_person_identity_option, person_identity_from
 from notice_ld.config import DEFAULT_BASE_IRI, Config
 from notice_ld.errors import NoticeLdError, RecordError, UnknownFormatError
 from notice_ld.formats import RdfFormat
@@ -75,6 +76,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--base-iri", default=DEFAULT_BASE_IRI, help=f"base of minted IRIs (default: {DEFAULT_BASE_IRI})"
     )
+    add_person_identity_option(parser)
     parser.add_argument(
         "--document-iri-template", default=None, help="document IRIs from a template with {id}"
     )
@@ -123,7 +125,11 @@ def run(args: argparse.Namespace) -> int:
                 raise UnknownFormatError(
                     f"unknown input format {args.input_format!r}; use one of: {known}"
                 ) from None
-    config = Config(base_iri=args.base_iri, document_iri_template=args.document_iri_template)
+    config = Config(
+        base_iri=args.base_iri,
+        document_iri_template=args.document_iri_template,
+        person_identity=person_identity_from(args),
+    )
     jobs = jobs_from(args)
     validator = Validator(
         profiles, args.shapes, engine=args.engine, lang=args.lang, lenient_shapes=args.lenient_shapes
@@ -131,7 +137,10 @@ def run(args: argparse.Namespace) -> int:
     for problem in validator.shapes.warnings:
         print(f"notice-ld: warning: shapes: {problem.where}: {problem}", file=sys.stderr)
     reports: list[ValidationReport] = []
-    for name in args.inputs:
+    from notice_ld.pipeline.duplicates import Claims
+
+    claims = Claims()  # ids repeated across the inputs are rejected too (docs/identity.md)
+    for position, name in enumerate(args.inputs):
         fmt = rdf_format or (None if notice_format else RdfFormat.from_path(name) if name != "-" else None)
         if fmt is RdfFormat.RDF_XML and rdf_format is None and _record_xml(name):
             fmt = None  # an .xml file of records (OAI-PMH, MODS, DataCite): read as notices
@@ -158,12 +167,13 @@ def run(args: argparse.Namespace) -> int:
             input_format=notice_format,
             echo=echo,
         )
+        claims.first_source = position
         if jobs > 1 and name != "-":
             from notice_ld.pipeline.parallel import validate_parallel
 
-            reports.extend(validate_parallel(pipeline, [name], jobs=jobs))
+            reports.extend(validate_parallel(pipeline, [name], jobs=jobs, claims=claims))
         else:
-            reports.extend(pipeline.validate([name], validator))
+            reports.extend(pipeline.validate([name], validator, claims=claims))
     report = ValidationReport.combine(reports) if reports else validator.validate_triples([])
     rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
     with atomic_output(args.output) as out:

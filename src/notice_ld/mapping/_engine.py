@@ -21,7 +21,7 @@ from notice_ld import identifiers as ids
 from notice_ld.citation import cite
 from notice_ld.config import Config, Profile
 from notice_ld.crosswalk import Row, crosswalk, expand, prefixes
-from notice_ld.iris import IriRules, iri_rules
+from notice_ld.iris import IriRules, NoticeAgents, iri_rules
 from notice_ld.model import Concept, Container, Notice, Organization, Person, Text
 from notice_ld.terms import IRI, RDF_LANGSTRING, RDF_TYPE, XSD, Literal, Object, Triple
 from notice_ld.vocabulary import DCTERMS
@@ -69,13 +69,15 @@ class Builder:
     same rules, with the agents' IRIs remembered for the notice.
     """
 
-    __slots__ = ("_memo", "config", "doc", "notice", "rules", "triples")
+    __slots__ = ("_memo", "agents", "config", "doc", "notice", "rules", "triples")
 
     def __init__(self, notice: Notice, config: Config) -> None:
         self.notice = notice
         self.config = config
         self.rules: IriRules = iri_rules(config)
         self.doc = self.rules.document(notice.id)
+        # the nodes of the notice's agents, by position (homonyms apart, the person policy)
+        self.agents: NoticeAgents = self.rules.agents(notice)
         self.triples: list[Triple] = []
         self._memo: dict[int, str] = {}  # id(node object) -> IRI, for this notice only
 
@@ -85,7 +87,8 @@ class Builder:
         return self.rules.mint(kind, key)
 
     def agent_iri(self, agent: Person | Organization) -> str:
-        """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted."""
+        """ORCID > IdRef > ISNI for people, ROR > ISNI > IdRef for organisations, else minted from
+        the name alone; the node of an agent at a given place of the notice is in ``agents``."""
         known = self._memo.get(id(agent))
         if known is None:
             known = self._memo[id(agent)] = self.rules.agent(agent)

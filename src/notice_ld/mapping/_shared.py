@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from notice_ld.config import Profile
+from notice_ld.iris import AgentNode
 from notice_ld.mapping._engine import Builder
 from notice_ld.model import Concept, Organization, Person
+from notice_ld.terms import IRI
+from notice_ld.vocabulary import DCTERMS
 
 __all__ = ["describe_agents", "describe_concepts", "link_relations"]
 
 
-def describe_agent(b: Builder, agent: Person | Organization, profile: Profile) -> str:
-    """Describe one agent (type, names, identifiers) and return its IRI."""
-    iri = b.agent_iri(agent)
-    b.describe(iri, "agent", agent, profile)
-    return iri
+def describe_agent(b: Builder, agent: Person | Organization, node: AgentNode, profile: Profile) -> str:
+    """Describe one agent (type, names, identifiers) at its node and return its IRI.
+
+    In Dublin Core terms, a person named by an identifier also says which IRI it replaces: the
+    one the person policy gives it without the identifier (``<orcid> dcterms:replaces
+    <minted>``), on the person's own node, so the notice's graph stays closed under its document.
+    """
+    b.describe(node.iri, "agent", agent, profile)
+    if node.replaces is not None and profile is Profile.DCTERMS:
+        b.add(node.iri, DCTERMS.replaces, IRI(node.replaces))
+    return node.iri
 
 
 def describe_agents(b: Builder, profile: Profile, *, link_creators: bool = True) -> None:
@@ -23,17 +32,18 @@ def describe_agents(b: Builder, profile: Profile, *, link_creators: bool = True)
     through its ordered author list instead).
     """
     n = b.notice
-    for agent in n.creators:
-        iri = describe_agent(b, agent, profile)
+    nodes = b.agents
+    for agent, node in zip(n.creators, nodes.creators, strict=True):
+        iri = describe_agent(b, agent, node, profile)
         if link_creators:
             b.link("creators", profile, iri)
-    for contributor in n.contributors:
-        iri = describe_agent(b, contributor.agent, profile)
+    for contributor, node in zip(n.contributors, nodes.contributors, strict=True):
+        iri = describe_agent(b, contributor.agent, node, profile)
         b.link(f"contributors[{contributor.role.value}]", profile, iri)
-    if n.organization is not None:
-        b.link("organization", profile, describe_agent(b, n.organization, profile))
-    if n.publisher is not None:
-        b.link("publisher", profile, describe_agent(b, n.publisher, profile))
+    if n.organization is not None and nodes.organization is not None:
+        b.link("organization", profile, describe_agent(b, n.organization, nodes.organization, profile))
+    if n.publisher is not None and nodes.publisher is not None:
+        b.link("publisher", profile, describe_agent(b, n.publisher, nodes.publisher, profile))
 
 
 def describe_concept(b: Builder, concept: Concept, profile: Profile) -> str:

@@ -28,7 +28,7 @@ def emit(b: Builder) -> None:
         seq = b.rules.author_list(b.doc)
         b.link("creators", PROFILE, seq)
         b.describe(seq, "authors", n, PROFILE)
-        members = [b.agent_iri(agent) for agent in n.creators]
+        members = [node.iri for node in b.agents.creators]
         if n.creators_et_al:
             members.append(expand("nld:etAl"))
         for index, member in enumerate(members, start=1):

@@ -4,10 +4,11 @@ A :class:`Pipeline` is configured once — the mapping :class:`~notice_ld.config
 validation (:class:`Validation`, or ``None`` for none), the reader options (size limit, Handle
 minting) — and runs over input files (:class:`Source`) or over records (notices or their dicts).
 It writes one or more formats, hands notice graphs to a store, or gives each notice's validation
-report; every run returns a :class:`RunReport` (converted; rejected with record, field, problem
-and fix; residue; deletions; warnings; validation counts) whose :meth:`RunReport.as_dict` is the
-JSON ``notice-ld convert --report`` writes. The commands ``convert``, ``validate``, ``load``,
-``site`` and ``harvest --load`` all run through it.
+report; a record whose id an earlier record of the run has is rejected, naming both places
+(:mod:`notice_ld.pipeline.duplicates`). Every run returns a :class:`RunReport` (converted;
+rejected with record, field, problem and fix; residue; deletions; warnings; validation counts)
+whose :meth:`RunReport.as_dict` is the JSON ``notice-ld convert --report`` writes. The commands
+``convert``, ``validate``, ``load``, ``site`` and ``harvest --load`` all run through it.
 
 A run over a *part* of the input (:func:`partition`: byte ranges of JSON Lines files cut on line
 boundaries, files) with ``part=True`` writes part outputs; the parts' outputs merged in order
@@ -39,10 +40,12 @@ from typing import IO, TYPE_CHECKING, Any
 from notice_ld.config import Config
 from notice_ld.errors import NoticeLdError, RecordError
 from notice_ld.formats import Format
+from notice_ld.iris import iri_rules, mixed_script_iris
 from notice_ld.mapping import NoticeGraph, map_notice
 from notice_ld.model import Notice
+from notice_ld.pipeline.duplicates import Claims, duplicate_error, place_code
 from notice_ld.pipeline.report import RunReport
-from notice_ld.pipeline.sources import Part, Source, as_source, partition, read_source
+from notice_ld.pipeline.sources import Part, Source, as_source, numbered_source, partition
 from notice_ld.readers import Deletion, InputFormat, Outcome, ReaderOptions, ReadWarning, Residue
 
 if TYPE_CHECKING:
@@ -54,6 +57,25 @@ __all__ = ["Part", "Pipeline", "RunReport", "Source", "Validation", "partition"]
 
 Echo = Callable[[str], None]
 """Where a run tells what happens as it happens (one line per rejected record, warning…)."""
+
+
+def host_warnings(notice: Notice, place: str) -> Iterator[ReadWarning]:
+    """A warning for each IRI of ``notice`` whose host mixes scripts (a look-alike of another
+    site, :func:`notice_ld.iris.mixed_script_iris`); the notice still goes through.
+
+    >>> n = Notice.from_dict({"id": "10670/1.a", "titles": [{"value": "T"}],
+    ...                       "landing_page": "https://ex\u0430mple.org/a"})
+    >>> print(next(host_warnings(n, "in.jsonl:1")).problem)
+    field landing_page: the host of https://exаmple.org/a mixes CYRILLIC and LATIN letters, ...
+    """
+    for path, iri, scripts in mixed_script_iris(notice):
+        yield ReadWarning(
+            record=f"{notice.id} ({place})",
+            problem=f"field {path}: the host of {iri} mixes {' and '.join(scripts)} letters, so it looks "
+            "like another site's name and may lead elsewhere",
+            fix="check the IRI at its source; a host is written in one script (or as xn-- punycode "
+            "when it truly is so)",
+        )
 
 
 @dataclass(frozen=True)
@@ -121,11 +143,35 @@ class Pipeline:
         """Cut the inputs into about ``parts`` parts, in order (see :func:`partition`)."""
         return partition(self.sources(inputs), parts=parts)
 
-    def outcomes(self, inputs: Iterable[Source | str | os.PathLike[str]]) -> Iterator[Outcome]:
+    def outcomes(
+        self, inputs: Iterable[Source | str | os.PathLike[str]], *, claims: Claims | None = None
+    ) -> Iterator[Outcome]:
         """What the readers give for the inputs, in order: notices, errors, residues, deletions,
-        warnings."""
-        for source in self.sources(inputs):
-            yield from read_source(source, self.reader_options)
+        warnings — a notice whose id an earlier record of the run has is an error naming both
+        places (:mod:`notice_ld.pipeline.duplicates`; ``claims``: the ids a part of a run is told
+        about, default: a run of its own)."""
+        claims = Claims() if claims is None else claims
+        rules = iri_rules(self.config, cached=False)
+        for offset, source in enumerate(self.sources(inputs)):
+            index = claims.first_source + offset
+            lines, numbered = numbered_source(source, self.reader_options)
+            claims.name(index, source.path, lines=lines)
+            for number, outcome in numbered:
+                if isinstance(outcome, Notice):
+                    try:
+                        document = rules.document(outcome.id)
+                    except (NoticeLdError, ValueError):
+                        yield outcome  # mapping reports it
+                        continue
+                    place = claims.place(place_code(index, number))
+                    first = claims.check(index, number, document)
+                    if first is not None:
+                        yield duplicate_error(outcome, place, first)
+                        continue
+                    yield outcome
+                    yield from host_warnings(outcome, place)
+                    continue
+                yield outcome
 
     # -- mapping and validation --------------------------------------------------------------
     def graphs(self, outcomes: Iterable[Outcome | Notice], report: RunReport) -> Iterator[NoticeGraph]:
@@ -196,13 +242,17 @@ class Pipeline:
         lang: str | None = None,
         part: bool = False,
         progress: Callable[[Iterator[NoticeGraph]], Iterator[NoticeGraph]] | None = None,
+        claims: Claims | None = None,
     ) -> RunReport:
         """Read ``inputs``, write each notice in every format of ``outputs`` (binary streams).
 
         ``part=True`` writes part outputs (items only, see :mod:`notice_ld.writers.stream`);
-        ``progress`` may wrap the stream of graphs (a progress bar).
+        ``progress`` may wrap the stream of graphs (a progress bar); ``claims`` as in
+        :meth:`outcomes`.
         """
-        return self._write(self.outcomes(inputs), outputs, lang=lang, part=part, progress=progress)
+        return self._write(
+            self.outcomes(inputs, claims=claims), outputs, lang=lang, part=part, progress=progress
+        )
 
     def convert_records(
         self,
@@ -212,8 +262,29 @@ class Pipeline:
         lang: str | None = None,
         part: bool = False,
     ) -> RunReport:
-        """Like :meth:`convert`, over records: notices or notice dicts (named ``record N``)."""
-        return self._write(self.from_records(records), outputs, lang=lang, part=part)
+        """Like :meth:`convert`, over records: notices or notice dicts (named ``record N``); a
+        repeated id is rejected as in :meth:`outcomes`."""
+        return self._write(self.unique_records(records), outputs, lang=lang, part=part)
+
+    def unique_records(self, records: Iterable[Notice | Mapping[str, Any]]) -> Iterator[Outcome]:
+        """:meth:`from_records`, where a notice whose id an earlier record has is an error naming
+        both (``record N``)."""
+        claims = Claims()
+        claims.name(0, "", lines=False)
+        rules = iri_rules(self.config, cached=False)
+        for number, outcome in enumerate(self.from_records(records), start=1):
+            if isinstance(outcome, Notice):
+                try:
+                    first = claims.check(0, number, rules.document(outcome.id))
+                except (NoticeLdError, ValueError):
+                    first = None  # mapping reports it
+                if first is not None:
+                    yield duplicate_error(outcome, f"record {number}", first)
+                    continue
+                yield outcome
+                yield from host_warnings(outcome, f"record {number}")
+                continue
+            yield outcome
 
     @staticmethod
     def from_records(records: Iterable[Notice | Mapping[str, Any]]) -> Iterator[Outcome]:
@@ -248,13 +319,18 @@ class Pipeline:
         return report
 
     def validate(
-        self, inputs: Iterable[Source | str | os.PathLike[str]], validator: Validator | None = None
+        self,
+        inputs: Iterable[Source | str | os.PathLike[str]],
+        validator: Validator | None = None,
+        *,
+        claims: Claims | None = None,
     ) -> Iterator[ValidationReport]:
-        """The validation report of each notice of ``inputs`` (and of each unreadable record);
-        ``validator`` (default: the pipeline's) may be one already built."""
+        """The validation report of each notice of ``inputs`` (and of each unreadable record or
+        duplicate id); ``validator`` (default: the pipeline's) may be one already built;
+        ``claims`` as in :meth:`outcomes`."""
         if validator is None:
             validator = _validator(self.validation or Validation(), self.config)
-        for outcome in self.outcomes(inputs):
+        for outcome in self.outcomes(inputs, claims=claims):
             if isinstance(outcome, RecordError):
                 yield validator.record_error(outcome)
             elif isinstance(outcome, Notice):

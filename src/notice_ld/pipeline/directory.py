@@ -9,6 +9,9 @@
 * ``part-00000.report.json`` …: each part's report, written **last**, once its file is synced
   and renamed into place — the part's commit mark. A rerun (``resume``) keeps the committed
   parts and runs the others: a retried or duplicated task never counts a record twice;
+* ``ids-00000.bin`` …: the ids each part saw first (64-bit hashes and places, 16 bytes each):
+  a part holding a later copy of an id an earlier part has is run again, told so, so duplicates
+  are rejected as in one run (:mod:`notice_ld.pipeline.duplicates`), on a resume too;
 * ``manifest.json``: the inputs, and per part its input slices, counts and the sha256 of its
   file; ``report.json``: the merged report (the JSON ``--report`` writes for a single file).
   converted + rejected + deleted equals the records read, always.
@@ -53,7 +56,8 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld.errors import ConfigError
 from notice_ld.formats import Format
-from notice_ld.pipeline.parallel import Executor, echo_lines, map_parts
+from notice_ld.pipeline.duplicates import Claimed, Claims, reruns
+from notice_ld.pipeline.parallel import Executor, echo_lines, first_sources, map_parts
 from notice_ld.pipeline.sources import Part, Source, partition
 
 if TYPE_CHECKING:
@@ -109,6 +113,8 @@ class _Task:
     folder: str
     index: int
     compress: bool
+    first_source: int = 0
+    excluded: Mapping[int, str] = dataclasses.field(default_factory=dict)
 
 
 def _part_name(index: int, fmt: Format, compress: bool) -> str:
@@ -117,6 +123,15 @@ def _part_name(index: int, fmt: Format, compress: bool) -> str:
 
 def _report_name(index: int) -> str:
     return f"part-{index:05d}.report.json"
+
+
+def _ids_name(index: int) -> str:
+    """The part's claimed ids (:class:`~notice_ld.pipeline.duplicates.Claimed`, 16 bytes each)."""
+    return f"ids-{index:05d}.bin"  # never ``part-*``: ``cat DIR/part-*`` is the output
+
+
+def _excluded_json(excluded: Mapping[int, str]) -> list[list[Any]]:
+    return [[key, excluded[key]] for key in sorted(excluded)]
 
 
 def _member(data: bytes) -> bytes:
@@ -172,20 +187,31 @@ def _convert_part(task: _Task) -> dict[str, Any]:
     temporary = f"{final}.tmp-{os.getpid()}"
     lines: list[str] = []
     worker = dataclasses.replace(task.pipeline, echo=lines.append)
+    claims = Claims(first_source=task.first_source, excluded=task.excluded)
     with open(temporary, "wb") as fh:
         body = _Body(fh, task.compress)
         body.expect_lead(codec(task.fmt, task.lang).lead)
-        report = worker.convert(task.part, {task.fmt: body}, lang=task.lang, part=True)  # type: ignore[dict-item]
+        report = worker.convert(task.part, {task.fmt: body}, lang=task.lang, part=True, claims=claims)  # type: ignore[dict-item]
         body.close()
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(temporary, final)
+    claimed = claims.claimed()
+    ids_path = os.path.join(task.folder, _ids_name(task.index))
+    with open(f"{ids_path}.tmp-{os.getpid()}", "wb") as fh:
+        fh.write(claimed.to_bytes())
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(f"{ids_path}.tmp-{os.getpid()}", ids_path)
     entry = {
         "index": task.index,
         "file": name,
         "opening": body.opening,
         "items": report.converted,
         "sources": _slices(task.part),
+        "ids": _ids_name(task.index),
+        "names": [list(n) for n in claimed.names],
+        "excluded": _excluded_json(task.excluded),
         "lines": lines,
         "report": report.as_dict(),
     }
@@ -217,11 +243,18 @@ def _committed(folder: str, index: int, task_sources: Part) -> dict[str, Any] | 
             entry: dict[str, Any] = json.load(fh)
     except (OSError, ValueError):
         return None
-    if entry.get("sources") != _slices(task_sources) or not os.path.exists(
-        os.path.join(folder, entry["file"])
+    if (
+        entry.get("sources") != _slices(task_sources)
+        or not os.path.exists(os.path.join(folder, entry["file"]))
+        or not os.path.exists(os.path.join(folder, entry.get("ids", "")))
     ):
         return None
     return entry
+
+
+def _claimed(folder: Path, entry: Mapping[str, Any]) -> Claimed:
+    names = tuple((int(i), str(path), bool(lines)) for i, path, lines in entry["names"])
+    return Claimed.from_bytes((folder / entry["ids"]).read_bytes(), names)
 
 
 def convert_to_directory(
@@ -252,6 +285,11 @@ def convert_to_directory(
             return dict(json.loads((target / REPORT).read_text(encoding="utf-8")))
     target.mkdir(parents=True, exist_ok=True)
     cut = partition(pipeline.sources(inputs), parts=parts or max(1, jobs) * 4, min_bytes=min_bytes)
+    firsts = first_sources(cut)
+    tasks = [
+        _Task(pipeline, part, fmt, lang, str(target), index, compress, firsts[index])
+        for index, part in enumerate(cut)
+    ]
     entries: dict[int, dict[str, Any]] = {}
     todo = []
     for index, part in enumerate(cut):
@@ -259,8 +297,18 @@ def convert_to_directory(
         if done is not None:
             entries[index] = done
         else:
-            todo.append(_Task(pipeline, part, fmt, lang, str(target), index, compress))
+            todo.append(tasks[index])
     for entry in map_parts(_convert_part, todo, jobs=jobs, executor=executor):
+        entries[entry["index"]] = entry
+    # duplicates across parts: a part holding a later copy of an id runs again, told so (also a
+    # part committed by an earlier run with other exclusions)
+    plan = reruns([_claimed(target, entries[i]) for i in range(len(cut))])
+    again = [
+        dataclasses.replace(tasks[i], excluded=plan.get(i, {}))
+        for i in range(len(cut))
+        if entries[i].get("excluded", []) != _excluded_json(plan.get(i, {}))
+    ]
+    for entry in map_parts(_convert_part, again, jobs=jobs, executor=executor):
         entries[entry["index"]] = entry
     ordered = [entries[i] for i in range(len(cut))]
     for entry in ordered:

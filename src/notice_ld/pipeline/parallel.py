@@ -8,7 +8,10 @@ workers. The executor only maps a function over parts — a
 the same :class:`Executor` shape — all the logic (cutting, committing a part, merging) is here.
 
 A part's file is written under a temporary name, synced and renamed: a task that dies leaves no
-part behind, and a task run twice writes the same bytes.
+part behind, and a task run twice writes the same bytes. Each part rejects the ids it sees twice
+and reports the ids it saw first; a part holding a later copy of an id an earlier part saw first
+runs again, told so (:mod:`notice_ld.pipeline.duplicates`): duplicates across parts are rejected
+exactly as in one run.
 
 >>> import io, json, os, tempfile
 >>> from notice_ld.formats import Format
@@ -32,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -39,6 +43,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Protocol, TypeVar
 
 from notice_ld.formats import Format
+from notice_ld.pipeline.duplicates import Claimed, Claims, reruns
 from notice_ld.pipeline.report import RunReport
 from notice_ld.pipeline.sources import Part, Source, partition
 
@@ -82,12 +87,14 @@ class SerialExecutor:
 
 @dataclass(frozen=True)
 class PartResult:
-    """What one part gave: its report, the lines it would have printed, its files by format."""
+    """What one part gave: its report, the lines it would have printed, its files by format,
+    and the ids it saw first (:mod:`notice_ld.pipeline.duplicates`)."""
 
     index: int
     report: RunReport
     lines: tuple[str, ...]
     files: Mapping[Format, str]
+    claimed: Claimed | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,8 @@ class _Task:
     lang: str | None
     folder: str
     index: int
+    first_source: int = 0
+    excluded: Mapping[int, str] = dataclasses.field(default_factory=dict)
 
 
 def part_name(index: int, fmt: Format) -> str:
@@ -110,9 +119,17 @@ def part_name(index: int, fmt: Format) -> str:
 
 
 def convert_part(
-    pipeline: Pipeline, part: Part, formats: Sequence[Format], lang: str | None, folder: str, index: int
+    pipeline: Pipeline,
+    part: Part,
+    formats: Sequence[Format],
+    lang: str | None,
+    folder: str,
+    index: int,
+    claims: Claims | None = None,
 ) -> PartResult:
-    """Convert one part into ``folder`` (one committed file per format; see the module docs)."""
+    """Convert one part into ``folder`` (one committed file per format; see the module docs);
+    ``claims`` tells where the part's sources are in the run and which ids earlier parts hold."""
+    claims = Claims() if claims is None else claims
     lines: list[str] = []
     worker = dataclasses.replace(pipeline, echo=lines.append)
     final = {fmt: os.path.join(folder, part_name(index, fmt)) for fmt in formats}
@@ -120,17 +137,51 @@ def convert_part(
         handles: dict[Format, IO[bytes]] = {}
         for fmt, path in final.items():
             handles[fmt] = stack.enter_context(open(f"{path}.tmp-{os.getpid()}", "wb"))
-        report = worker.convert(part, handles, lang=lang, part=True)
+        report = worker.convert(part, handles, lang=lang, part=True, claims=claims)
         for handle in handles.values():
             handle.flush()
             os.fsync(handle.fileno())
     for path in final.values():
         os.replace(f"{path}.tmp-{os.getpid()}", path)
-    return PartResult(index, report, tuple(lines), final)
+    return PartResult(index, report, tuple(lines), final, claims.claimed())
 
 
 def _run(task: _Task) -> PartResult:
-    return convert_part(task.pipeline, task.part, task.formats, task.lang, task.folder, task.index)
+    claims = Claims(first_source=task.first_source, excluded=task.excluded)
+    return convert_part(task.pipeline, task.part, task.formats, task.lang, task.folder, task.index, claims)
+
+
+def first_sources(parts: Sequence[Part]) -> list[int]:
+    """The index in the run of each part's first source.
+
+    >>> first_sources([(Source("a"),), (Source("b"), Source("c")), (Source("d"),)])
+    [0, 1, 3]
+    """
+    out, total = [], 0
+    for part in parts:
+        out.append(total)
+        total += len(part)
+    return out
+
+
+def with_duplicates_rejected(
+    tasks: Sequence[_T],
+    results: list[_R],
+    claimed: Callable[[_R], Claimed],
+    again: Callable[[_T, Mapping[int, str]], _T],
+    run: Callable[[Sequence[_T]], Iterable[_R]],
+    prior: Claims | None = None,
+) -> list[_R]:
+    """``results`` (one per task, in order) where every part holding a later copy of an id
+    another part (or ``prior``) saw first was run again, told those ids (``again`` makes its
+    task; ``run`` runs tasks): what one run over all the parts gives."""
+    plan = reruns([claimed(r) for r in results], prior)
+    if plan:
+        indexes = sorted(plan)
+        redone = run([again(tasks[i], plan[i]) for i in indexes])
+        for i, result in zip(indexes, redone, strict=True):
+            results[i] = result
+    return results
 
 
 def convert_parallel(
@@ -152,13 +203,23 @@ def convert_parallel(
     """
     parts = partition(pipeline.sources(inputs), parts=max(1, jobs) * 4, min_bytes=min_bytes)
     formats = tuple(outputs)
+    firsts = first_sources(parts)
     with ExitStack() as stack:
         folder = scratch or stack.enter_context(tempfile.TemporaryDirectory(prefix="notice-ld-parts-"))
-        tasks = [_Task(pipeline, part, formats, lang, folder, index) for index, part in enumerate(parts)]
-        results = []
-        for result in map_parts(_run, tasks, jobs=jobs, executor=executor):
+        tasks = [
+            _Task(pipeline, part, formats, lang, folder, index, firsts[index])
+            for index, part in enumerate(parts)
+        ]
+        results = list(map_parts(_run, tasks, jobs=jobs, executor=executor))
+        results = with_duplicates_rejected(
+            tasks,
+            results,
+            lambda r: r.claimed or Claimed(array("Q"), array("Q")),
+            lambda task, excluded: dataclasses.replace(task, excluded=excluded),
+            lambda again: map_parts(_run, again, jobs=jobs, executor=executor),
+        )
+        for result in results:
             echo_lines(pipeline, result.lines)
-            results.append(result)
         merge_parts(results, outputs, lang)
     return RunReport.merge(r.report for r in results)
 
@@ -196,12 +257,16 @@ def map_parts(
 class _ValidateTask:
     pipeline: Pipeline
     part: Part
+    first_source: int = 0
+    excluded: Mapping[int, str] = dataclasses.field(default_factory=dict)
 
 
-def _validate(task: _ValidateTask) -> tuple[tuple[str, ...], list[ValidationReport]]:
+def _validate(task: _ValidateTask) -> tuple[tuple[str, ...], list[ValidationReport], Claimed]:
     lines: list[str] = []
     worker = dataclasses.replace(task.pipeline, echo=lines.append)
-    return tuple(lines), list(worker.validate(task.part))
+    claims = Claims(first_source=task.first_source, excluded=task.excluded)
+    reports = list(worker.validate(task.part, claims=claims))
+    return tuple(lines), reports, claims.claimed()
 
 
 def validate_parallel(
@@ -211,9 +276,12 @@ def validate_parallel(
     jobs: int,
     executor: Executor | None = None,
     min_bytes: int = 1 << 20,
+    claims: Claims | None = None,
 ) -> list[ValidationReport]:
     """The validation reports :meth:`Pipeline.validate` gives for ``inputs``, in the same order,
     computed on ``jobs`` workers (the pipeline's ``echo`` gets each part's lines, in order).
+    ``claims``: the ids of the run's earlier inputs (the sources here are numbered from its
+    ``first_source``); it holds this call's ids too when it returns.
 
     >>> import json, os, tempfile
     >>> from notice_ld.pipeline import Pipeline
@@ -227,9 +295,24 @@ def validate_parallel(
     True
     """
     parts = partition(pipeline.sources(inputs), parts=max(1, jobs) * 4, min_bytes=min_bytes)
+    base = 0 if claims is None else claims.first_source
+    tasks = [
+        _ValidateTask(pipeline, part, base + first)
+        for part, first in zip(parts, first_sources(parts), strict=True)
+    ]
+    results = list(map_parts(_validate, tasks, jobs=jobs, executor=executor))
+    results = with_duplicates_rejected(
+        tasks,
+        results,
+        lambda r: r[2],
+        lambda task, excluded: dataclasses.replace(task, excluded=excluded),
+        lambda again: map_parts(_validate, again, jobs=jobs, executor=executor),
+        claims,
+    )
     reports: list[ValidationReport] = []
-    tasks = [_ValidateTask(pipeline, part) for part in parts]
-    for lines, found in map_parts(_validate, tasks, jobs=jobs, executor=executor):
+    for lines, found, _ in results:
         echo_lines(pipeline, lines)
         reports.extend(found)
+    if claims is not None:
+        claims.absorb([r[2] for r in results])
     return reports

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from notice_ld.errors import ConfigError
+from notice_ld.errors import ConfigError, RecordError
+from notice_ld.model import Notice
 from notice_ld.readers import InputFormat, Outcome, ReaderOptions, detect_path, read, read_path
 
-__all__ = ["Part", "Source", "partition", "read_source"]
+__all__ = ["Part", "Source", "numbered_source", "partition", "read_source"]
 
 _SCAN = 1 << 20
 
@@ -86,6 +87,44 @@ def read_source(source: Source, options: ReaderOptions | None = None) -> Iterato
         fh.seek(source.start)
         window = io.BufferedReader(_Window(fh, source.end), 1 << 16)
         yield from read_jsonl(window, source.path, options, first_line=source.first_line)
+
+
+def numbered_source(
+    source: Source, options: ReaderOptions | None = None
+) -> tuple[bool, Iterator[tuple[int, Outcome]]]:
+    """Read one source, each outcome with the number of its record: whether the numbers are
+    lines (an uncompressed JSON Lines file or slice), and the outcomes. Otherwise a record's
+    number is its rank among the notices and errors read from the source (a residue or a
+    deletion has the number of the record before it).
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "in.jsonl")
+    >>> _ = open(path, "w").write('\\n{"id": "10670/1.a", "titles": [{"value": "T"}]}\\n')
+    >>> lines, outcomes = numbered_source(Source(path))
+    >>> lines, [(number, type(outcome).__name__) for number, outcome in outcomes]
+    (True, [(2, 'Notice')])
+    """
+    kind = source.kind
+    if kind is InputFormat.JSONL and source.path != "-" and not _compressed(source.path):
+        return True, _jsonl_numbered(source, options)
+    return False, _ranked(dataclasses.replace(source, format=kind) if source.whole else source, options)
+
+
+def _jsonl_numbered(source: Source, options: ReaderOptions | None) -> Iterator[tuple[int, Outcome]]:
+    from notice_ld.readers.jsonl import read_jsonl_numbered
+
+    with open(source.path, "rb") as fh:
+        fh.seek(source.start)
+        window = io.BufferedReader(_Window(fh, source.end), 1 << 16)
+        yield from read_jsonl_numbered(window, source.path, options, first_line=source.first_line)
+
+
+def _ranked(source: Source, options: ReaderOptions | None) -> Iterator[tuple[int, Outcome]]:
+    rank = 0
+    for outcome in read_source(source, options):
+        if isinstance(outcome, (Notice, RecordError)):
+            rank += 1
+        yield rank, outcome
 
 
 def as_source(item: Source | str | os.PathLike[str], fmt: InputFormat | None = None) -> Source:

@@ -186,14 +186,15 @@ class NoticeBlame(_Blame):
         def put(iri: str, prefix: str, kind: str) -> None:
             roles.setdefault(iri, (prefix, kind))
 
-        for i, agent in enumerate(notice.creators):
-            put(rules.agent(agent), f"creators[{i}]", "agent")
-        for i, contributor in enumerate(notice.contributors):
-            put(rules.agent(contributor.agent), f"contributors[{i}].agent", "agent")
-        if notice.organization is not None:
-            put(rules.agent(notice.organization), "organization", "agent")
-        if notice.publisher is not None:
-            put(rules.agent(notice.publisher), "publisher", "agent")
+        agents = rules.agents(notice)
+        for i, agent in enumerate(agents.creators):
+            put(agent.iri, f"creators[{i}]", "agent")
+        for i, agent in enumerate(agents.contributors):
+            put(agent.iri, f"contributors[{i}].agent", "agent")
+        if agents.organization is not None:
+            put(agents.organization.iri, "organization", "agent")
+        if agents.publisher is not None:
+            put(agents.publisher.iri, "publisher", "agent")
         for name in ("subjects", "disciplines"):
             for i, concept in enumerate(getattr(notice, name)):
                 put(rules.concept(concept), f"{name}[{i}]", "concept")

@@ -192,7 +192,7 @@ class InputRelated:
         rules = iri_rules(self.config)
         doc = rules.document(notice.id)
         key = self._key
-        creators = tuple(dict.fromkeys(key("c", rules.agent(a)) for a in notice.creators))
+        creators = tuple(dict.fromkeys(key("c", node.iri) for node in rules.agents(notice).creators))
         disciplines = [rules.concept(c) for c in notice.disciplines]
         subjects = [rules.concept(c) for c in notice.subjects]
         # what the page asks for: its subject concepts that are not also disciplines

@@ -42,9 +42,9 @@ def _local(iri: str | None) -> str | None:
     return iri.rsplit("/", 1)[-1] if iri else None
 
 
-def _agent(b: IriRules, agent: Person | Organization) -> dict[str, Any]:
+def _agent(iri: str, agent: Person | Organization) -> dict[str, Any]:
     obj: dict[str, Any] = {
-        "@id": b.agent(agent),
+        "@id": iri,
         "@type": "Person" if isinstance(agent, Person) else "Organization",
     }
     obj["name"] = agent.display_name
@@ -83,10 +83,15 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
     if title is not None:
         obj["headline"] = title.value
         obj["name"] = title.value
+    nodes = b.agents(n)  # the nodes of the full graph (homonyms apart, the person policy)
     if n.creators:
-        obj["author"] = [_agent(b, a) for a in n.creators]
+        obj["author"] = [_agent(node.iri, a) for a, node in zip(n.creators, nodes.creators, strict=True)]
     for role, key in (("editor", "editor"), ("translator", "translator")):
-        people = [_agent(b, c.agent) for c in n.contributors if c.role.value == role]
+        people = [
+            _agent(node.iri, c.agent)
+            for c, node in zip(n.contributors, nodes.contributors, strict=True)
+            if c.role.value == role
+        ]
         if people:
             obj[key] = _one_or_many(people)
     if n.issued:
@@ -152,10 +157,10 @@ def schema_object(graph: NoticeGraph, lang: str | None = None) -> dict[str, Any]
     isbns = [i.literal for i in identifiers if i.scheme.value == "isbn"]
     if isbns:
         obj["isbn"] = _one_or_many(isbns)
-    if n.publisher is not None:
-        obj["publisher"] = _agent(b, n.publisher)
-    if n.organization is not None:
-        obj["provider"] = _agent(b, n.organization)
+    if n.publisher is not None and nodes.publisher is not None:
+        obj["publisher"] = _agent(nodes.publisher.iri, n.publisher)
+    if n.organization is not None and nodes.organization is not None:
+        obj["provider"] = _agent(nodes.organization.iri, n.organization)
     if n.license is not None:
         if n.license.iri is not None:
             obj["license"] = n.license.iri
