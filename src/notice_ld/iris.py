@@ -508,6 +508,34 @@ def mixed_script_host(iri: str) -> tuple[str, ...] | None:
     return None
 
 
+# fields that never hold an IRI (texts, names, numbers, dates): not walked
+_NO_IRI = frozenset(
+    {
+        "titles",
+        "abstracts",
+        "keywords",
+        "labels",
+        "type",
+        "type_label",
+        "issued",
+        "languages",
+        "source",
+        "citation",
+        "creators_et_al",
+        "name",
+        "family",
+        "given",
+        "title",
+        "volume",
+        "issue",
+        "pages",
+        "notation",
+        "label",
+        "role",
+    }
+)
+
+
 def _iri_values(value: object, path: str) -> Iterator[tuple[str, str]]:
     """Every IRI in a notice (or a part of it), with its field path."""
     if isinstance(value, str):
@@ -521,7 +549,22 @@ def _iri_values(value: object, path: str) -> Iterator[tuple[str, str]]:
             yield from _iri_values(item, f"{path}[{index}]")
     elif hasattr(type(value), "model_fields"):
         for name in type(value).model_fields:  # type: ignore[attr-defined]
-            yield from _iri_values(getattr(value, name), f"{path}.{name}" if path else name)
+            if name not in _NO_IRI:
+                yield from _iri_values(getattr(value, name), f"{path}.{name}" if path else name)
+
+
+def _suspect(value: object) -> bool:
+    """Whether some IRI in ``value`` is not plain ASCII or holds an ``xn--`` label (no paths)."""
+    if isinstance(value, str):
+        return value.startswith(("http://", "https://")) and (not value.isascii() or "xn--" in value.lower())
+    if isinstance(value, ids.Identifier):
+        return value.scheme is ids.Scheme.URL and _suspect(value.value)
+    if isinstance(value, tuple):
+        return any(_suspect(item) for item in value)
+    fields = getattr(type(value), "model_fields", None)
+    if fields is None:
+        return False
+    return any(_suspect(getattr(value, name)) for name in fields if name not in _NO_IRI)
 
 
 def mixed_script_iris(notice: Notice) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -533,6 +576,8 @@ def mixed_script_iris(notice: Notice) -> list[tuple[str, str, tuple[str, ...]]]:
     >>> mixed_script_iris(n)
     [('landing_page', 'https://exаmple.org/a', ('CYRILLIC', 'LATIN'))]
     """
+    if not _suspect(notice):
+        return []  # the common case: every IRI's host is plain ASCII
     found = []
     for path, iri in _iri_values(notice, ""):
         scripts = mixed_script_host(iri)

@@ -163,13 +163,13 @@ class Pipeline:
                     except (NoticeLdError, ValueError):
                         yield outcome  # mapping reports it
                         continue
-                    place = claims.place(place_code(index, number))
                     first = claims.check(index, number, document)
                     if first is not None:
-                        yield duplicate_error(outcome, place, first)
+                        yield duplicate_error(outcome, claims.place(place_code(index, number)), first)
                         continue
                     yield outcome
-                    yield from host_warnings(outcome, place)
+                    if mixed_script_iris(outcome):  # rare: the place is written only then
+                        yield from host_warnings(outcome, claims.place(place_code(index, number)))
                     continue
                 yield outcome
 
