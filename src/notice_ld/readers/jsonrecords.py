@@ -47,6 +47,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias
 from notice_ld.errors import RecordError
 from notice_ld.model import Notice
 from notice_ld.readers import text
+from notice_ld.readers.jsonarray import Item, Unreadable, Why, array_items, starts_array
 from notice_ld.readers.jsonl import huge_number_error, too_deep_error, undecodable_field, value_end
 from notice_ld.readers.outcomes import Residue, ResidueItem
 
@@ -161,6 +162,9 @@ def json_records(
         yield text.encoding_error(name, wide)
         return
     source = _Input(name, max_record_bytes, unwrap, identify)
+    if _streams_as_array(stream.peek(1 << 16)):
+        yield from _streamed_array(stream, source)
+        return
     number = 0
     while True:  # the first line that is not blank decides
         raw = text.read_line(stream, max_record_bytes, first=number == 0)
@@ -179,6 +183,43 @@ def json_records(
         return
     yield from _line(line, f"{name}:{number}", source)
     yield from _lines(stream, source, number)
+
+
+def _streams_as_array(head: bytes) -> bool:
+    """Whether the input is one top-level array to read item by item: it opens with ``[`` and
+    its first line is not a whole JSON value (a multi-line array, or one long line)."""
+    if not starts_array(head):
+        return False
+    first, newline, _ = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").partition(b"\n")
+    if not newline:
+        return True
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return True
+    return False
+
+
+def _streamed_array(stream: IO[bytes], source: _Input) -> Iterator[JsonRecord | RecordError]:
+    """The records of a top-level array, item by item in bounded memory (:mod:`.jsonarray`)."""
+    for found in array_items(stream, limit=source.limit):
+        where = f"{source.name}[{found.index}]"
+        if isinstance(found, Item):
+            yield from _unwrapped(found.value, where, source, _Decoded(found.undecodable))
+        elif isinstance(found, Unreadable):
+            if found.why is Why.TOO_DEEP:
+                yield too_deep_error(where)
+            elif found.why is Why.HUGE_NUMBER:
+                yield huge_number_error(where, ValueError(found.error))
+            else:
+                yield text.long_record_error(where, found.size, source.limit)
+        else:
+            yield RecordError(
+                record=source.name if found.message.startswith("extra data") else where,
+                problem=f"not valid JSON ({found.message} at line {found.line} column {found.column}); "
+                "the records before it were read",
+                fix=_FIX_DOCUMENT,
+            )
 
 
 def _opens_document(line: str) -> bool:
