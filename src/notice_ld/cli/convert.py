@@ -37,7 +37,7 @@ from notice_ld.cli._common import (
 from notice_ld.cli._identity import add_person_identity_option, person_identity_from
 from notice_ld.cli._registry import add_registry_options, minter_from, mints_in_order, premint
 from notice_ld.config import DEFAULT_BASE_IRI, Config, Profile
-from notice_ld.errors import NoticeLdError
+from notice_ld.errors import NoticeLdError, UnknownFormatError
 from notice_ld.formats import Format
 from notice_ld.languages import Language
 from notice_ld.pipeline import Pipeline, RunReport, Validation
@@ -94,7 +94,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "inputs", nargs="+", metavar="INPUT", help="JSON Lines, JSON, OAI-PMH XML or CSV ('-': stdin)"
     )
     parser.add_argument(
-        "-f", "--format", default="turtle", help=f"{', '.join(f.value for f in Format)} (default: turtle)"
+        "-f",
+        "--format",
+        default=None,
+        help=f"{', '.join(f.value for f in Format)} (default: from the -o file's extension, else turtle)",
     )
     parser.add_argument(
         "-o",
@@ -174,9 +177,21 @@ def pipeline_from(args: argparse.Namespace, *, validate: bool = True) -> Pipelin
     )
 
 
+def _output_format(name: str | None, output: str) -> Format:
+    """``-f``, else the format the output file's extension names (``out.nt``), else Turtle."""
+    if name is not None:
+        return Format.from_name(name)
+    if output != "-" and not output.endswith(("/", os.sep)) and "." in Path(output).name:
+        try:
+            return Format.from_extension(output)
+        except UnknownFormatError:
+            pass
+    return Format.TURTLE
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``convert``."""
-    fmt = Format.from_name(args.format)
+    fmt = _output_format(args.format, args.output)
     pipeline = pipeline_from(args, validate=args.validate)
     check_inputs(args.inputs)
     jobs = jobs_from(args)
