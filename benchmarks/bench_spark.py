@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         done = subprocess.run(child, capture_output=True, text=True, check=False)
         total = time.perf_counter() - started
         if done.returncode:
-            print(done.stderr[-3000:], file=sys.stderr)
+            causes = [line for line in done.stderr.splitlines() if "Error" in line and "\tat " not in line]
+            print("\n".join(causes[:20]) or done.stderr[-3000:], file=sys.stderr)
             return 1
         for line in done.stdout.splitlines():
             step = json.loads(line)

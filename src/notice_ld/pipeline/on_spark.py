@@ -491,6 +491,7 @@ _LOCAL_CONF: Final = {
     "spark.driver.host": "127.0.0.1",
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.connect.grpc.binding.address": "127.0.0.1",
+    "spark.driver.memory": "2g",  # local mode: the driver is the executor too (1g ran out at 20,000 notices)
 }
 
 
