@@ -38,12 +38,12 @@ __all__ = ["BULK_MARKER", "BULK_ROUND_QUADS", "EmbeddedStore"]
 BULK_MARKER = "notice-ld-bulk-load.marker"
 """File present in the store folder while a bulk load runs (see the module docs)."""
 
-BULK_ROUND_QUADS: Final = 250_000
-"""Quads per ``bulk_load`` call of :meth:`EmbeddedStore.bulk_put` (about 1,600 generated notices).
+BULK_ROUND_QUADS: Final = 100_000
+"""Quads per ``bulk_load`` call of :meth:`EmbeddedStore.bulk_put` (about 640 generated notices).
 
 pyoxigraph's bulk loader keeps everything one call gives it in memory before writing its files:
-one call for 10,000 notices (1.56 M quads) peaked at 1.3 GB; rounds of 250,000 quads keep the
-peak near 400 MB whatever the input's size, for about 20 % more time (``benchmarks/bench_load.py``)."""
+one call for 10,000 notices (1.56 M quads) peaked at 1.42 GB, calls of 250,000 quads at 440 MB,
+of 100,000 quads at 220 MB, for 15 % more CPU than one call (``benchmarks/bench_load.py``)."""
 
 PARSER_LINE_LIMIT: Final = 16 * 1024 * 1024 - 64 * 1024
 """pyoxigraph's N-Quads parser holds one line in a buffer of at most 16 MiB and refuses the whole

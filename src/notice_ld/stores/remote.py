@@ -13,7 +13,10 @@ Three kinds share one implementation:
   ``/sparql-graph-crud-auth`` and updates to ``/sparql-auth``, both with HTTP digest
   authentication (user ``dba`` by default), queries to ``/sparql``.
 
-Every request goes through one ``requests.Session`` (connections are reused) with a timeout.
+Every request goes through a ``requests.Session`` (connections are reused) with a timeout: the
+store's own, and one more per thread when :func:`~notice_ld.stores.load.load` sends batches on
+several connections at once (:attr:`RemoteStore.concurrent_puts`; the resume file and the
+counters are shared under a lock).
 Connection errors, timeouts, 429 (``Retry-After`` is honoured), 500, 502, 503 and 504 are retried
 with exponential backoff and jitter, a bounded number of times within a bounded time; a 413 (or a
 server's "too large" error) splits the batch in two, down to one notice, which is then refused
