@@ -220,3 +220,20 @@ def test_cli_jobs_and_connections_against_the_server(oxigraph: OxigraphProcess, 
     assert one.returncode == many.returncode == 1, many.stderr
     assert {**report(one_report), "bulk": False} == report(many_report)
     assert server_quads(oxigraph.url) == quads(tmp_path / "embedded")
+
+
+def test_a_bulk_load_in_many_rounds_holds_what_one_round_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notice_ld.stores import embedded
+
+    notices = [Notice.from_dict(record(i)) for i in range(520)]
+    found = []
+    for name, quads_per_round in (("one", 10**9), ("many", 2_000)):
+        monkeypatch.setattr(embedded, "BULK_ROUND_QUADS", quads_per_round)
+        store = open_store(StoreKind.OXIGRAPH_EMBEDDED, EmbeddedOptions(tmp_path / name))
+        got = load(store, notices)
+        store.close()
+        assert got.bulk and got.added == 520
+        found.append(quads(tmp_path / name))
+    assert found[0] == found[1]
