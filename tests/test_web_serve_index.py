@@ -379,7 +379,7 @@ def test_the_dump_is_the_union_of_the_notice_graphs(store: EmbeddedStore, notice
         assert headers["Content-Type"] == "application/n-triples; charset=utf-8"
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert ox_set(body) == union
-        assert body.count(b"\n") == expected_triples(notices)  # each notice's block, in full
+        assert body.count(b"\n") == len(union) < expected_triples(notices)  # a set: each triple once
 
 
 def test_head_of_the_dump_streams_nothing(store: EmbeddedStore) -> None:

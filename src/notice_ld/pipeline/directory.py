@@ -22,6 +22,15 @@ committed, the first non-empty part's opening is rewritten to the document's hea
 last part gets the footer) — only those bytes are rewritten, the parts' bodies are copied as
 they are.
 
+N-Triples and Turtle dumps are sets (:mod:`notice_ld.writers.stream`): a part's file holds its
+notices' documents only; the triples of the nodes notices share (people, journals, concepts…)
+go to the part's ``shared-00000.run`` (sorted, unique, uncompressed), committed with it. The
+finishing step merges every part's run (a k-way merge, flat memory) and appends the shared
+nodes, once, to the last part (one more gzip member when compressed). The runs stay beside the
+parts (a rerun that finds the manifest gone finishes again from them); they are not part of the
+output — their names never match ``part-*`` — and may be deleted once ``manifest.json`` says
+``complete``.
+
 >>> import io, json, os, tempfile
 >>> from notice_ld.formats import Format
 >>> from notice_ld.pipeline import Pipeline
@@ -49,7 +58,8 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
@@ -59,9 +69,11 @@ from notice_ld.formats import Format
 from notice_ld.pipeline.duplicates import Claimed, Claims, reruns
 from notice_ld.pipeline.parallel import Executor, echo_lines, first_sources, map_parts
 from notice_ld.pipeline.sources import Part, Source, partition
+from notice_ld.writers.stream import SHARED_MARK
 
 if TYPE_CHECKING:
     from notice_ld.pipeline import Pipeline
+    from notice_ld.writers.stream import Codec
 
 __all__ = ["MANIFEST", "REPORT", "convert_to_directory", "merge_directory", "merge_report_dicts"]
 
@@ -125,6 +137,11 @@ def _report_name(index: int) -> str:
     return f"part-{index:05d}.report.json"
 
 
+def _run_name(index: int) -> str:
+    """The part's run of shared triples (formats that write shared nodes once; never ``part-*``)."""
+    return f"shared-{index:05d}.run"
+
+
 def _ids_name(index: int) -> str:
     """The part's claimed ids (:class:`~notice_ld.pipeline.duplicates.Claimed`, 16 bytes each)."""
     return f"ids-{index:05d}.bin"  # never ``part-*``: ``cat DIR/part-*`` is the output
@@ -143,8 +160,10 @@ class _Body:
     """The part's file: the lead before its first notice as its own opening (see module docs),
     then the rest — compressed as one gzip member when asked (an empty part is an empty member)."""
 
-    def __init__(self, fh: IO[bytes], compress: bool) -> None:
+    def __init__(self, fh: IO[bytes], compress: bool, side: IO[bytes] | None = None) -> None:
         self._fh = fh
+        self._side = side  # where the part's shared run goes (from SHARED_MARK on)
+        self._in_side = False
         self._compress = compress
         self._zip: gzip.GzipFile | None = None
         self.opening = 0  # size in the file of the opening (the first lead), once written
@@ -156,6 +175,11 @@ class _Body:
 
     def write(self, data: bytes) -> int:
         size = len(data)
+        if self._in_side or (self._side is not None and data == SHARED_MARK):
+            assert self._side is not None
+            self._in_side = True
+            self._side.write(data)  # the run as written: the mark, the records, the trailer
+            return size
         if self._first and data:
             self._first = False
             if self._lead and data.startswith(self._lead):
@@ -188,13 +212,20 @@ def _convert_part(task: _Task) -> dict[str, Any]:
     lines: list[str] = []
     worker = dataclasses.replace(task.pipeline, echo=lines.append)
     claims = Claims(first_source=task.first_source, excluded=task.excluded)
-    with open(temporary, "wb") as fh:
-        body = _Body(fh, task.compress)
-        body.expect_lead(codec(task.fmt, task.lang).lead)
+    writer = codec(task.fmt, task.lang)
+    run = os.path.join(task.folder, _run_name(task.index))
+    with open(temporary, "wb") as fh, ExitStack() as stack:
+        side = stack.enter_context(open(f"{run}.tmp-{os.getpid()}", "wb")) if writer.shares else None
+        body = _Body(fh, task.compress, side)
+        body.expect_lead(writer.lead)
         report = worker.convert(task.part, {task.fmt: body}, lang=task.lang, part=True, claims=claims)  # type: ignore[dict-item]
         body.close()
-        fh.flush()
-        os.fsync(fh.fileno())
+        for handle in (fh, side):
+            if handle is not None:
+                handle.flush()
+                os.fsync(handle.fileno())
+    if writer.shares:
+        os.replace(f"{run}.tmp-{os.getpid()}", run)  # the run first: a committed part has its run
     os.replace(temporary, final)
     claimed = claims.claimed()
     ids_path = os.path.join(task.folder, _ids_name(task.index))
@@ -207,6 +238,8 @@ def _convert_part(task: _Task) -> dict[str, Any]:
         "index": task.index,
         "file": name,
         "opening": body.opening,
+        "size": os.path.getsize(final),
+        "run": _run_name(task.index) if writer.shares else None,
         "items": report.converted,
         "sources": _slices(task.part),
         "ids": _ids_name(task.index),
@@ -247,6 +280,8 @@ def _committed(folder: str, index: int, task_sources: Part) -> dict[str, Any] | 
         entry.get("sources") != _slices(task_sources)
         or not os.path.exists(os.path.join(folder, entry["file"]))
         or not os.path.exists(os.path.join(folder, entry.get("ids", "")))
+        or "size" not in entry  # committed by an older notice-ld: run it again
+        or (entry["run"] is not None and not os.path.exists(os.path.join(folder, entry["run"])))
     ):
         return None
     return entry
@@ -351,14 +386,69 @@ def _finish(
     # each step checks whether it was done already (a rerun after a crash while finishing)
     if not (raw_opening and _starts_with(head_path, raw_opening)):
         _replace_opening(head_path, head_entry["opening"], opening, compress)
+    last = target / entries[-1]["file"]
+    if writer.shares:
+        size = entries[-1].get("size")
+        if size is not None and entries[-1] is head_entry:
+            size = size - head_entry["opening"] + len(raw_opening)
+        _append_shared(last, size, writer, [target / e["run"] for e in entries], first is None, compress)
+        return
     footer = writer.footer(first is None)
     raw_footer = _member(footer) if compress and footer else footer
-    last = target / entries[-1]["file"]
     if raw_footer and not _ends_with(last, raw_footer):
         with open(last, "ab") as fh:
             fh.write(raw_footer)
             fh.flush()
             os.fsync(fh.fileno())
+
+
+def _append_shared(
+    last: Path, size: int | None, writer: Codec, runs: Sequence[Path], empty: bool, compress: bool
+) -> None:
+    """Append the shared nodes of every part's run (merged, each triple once) and the footer to
+    ``last``, cut back first to its ``size`` as committed (a rerun after a crash while finishing)."""
+    from notice_ld.writers.stream import SharedTriples, split_part
+
+    shared = SharedTriples()
+    try:
+        for path in runs:
+            with open(path, "rb") as fh:
+                _, run = split_part(fh)
+                fh.seek(len(SHARED_MARK))
+                shared.add_run(fh, run)
+        with open(last, "r+b") as fh:
+            if size is not None:
+                fh.truncate(size)
+            fh.seek(0, os.SEEK_END)
+            packer: gzip.GzipFile | None = None
+            for chunk in (*_chunks(writer.shared_section(shared)), writer.footer(empty)):
+                if not chunk:
+                    continue
+                if compress and packer is None:
+                    packer = gzip.GzipFile(
+                        filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=_GZIP_LEVEL
+                    )
+                (packer or fh).write(chunk)
+            if packer is not None:
+                packer.close()
+            fh.flush()
+            os.fsync(fh.fileno())
+    finally:
+        shared.close()
+
+
+def _chunks(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """``pieces`` joined into chunks of about a mebibyte."""
+    pending: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        pending.append(piece)
+        size += len(piece)
+        if size >= _COPY:
+            yield b"".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield b"".join(pending)
 
 
 def _starts_with(path: Path, data: bytes) -> bool:

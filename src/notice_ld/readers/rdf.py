@@ -18,8 +18,13 @@ that cannot be mapped is one :class:`~notice_ld.errors.RecordError` naming its I
 
 Memory: N-Triples and N-Quads are read as a stream — by named graph (N-Quads) or by runs of
 subjects that belong together (a resource and the nodes it refers to), each group bounded by
-``max_record_bytes``. Turtle, TriG, RDF/XML and JSON-LD are parsed as one graph: the whole file is
-held, and ``max_record_bytes`` applies to the file as a whole.
+``max_record_bytes``. A group of N-Triples whose resources refer to nodes not described yet (a
+dump that is a set, as notice_ld writes: the documents first, then every shared node once) is
+held on disk with the groups after it, and the nodes met later are kept in a temporary database;
+at the end of the file each held group gets the nodes it refers to and gives its notices, in
+order — the same notices, memory still bounded by one group. Turtle, TriG, RDF/XML and JSON-LD
+are parsed as one graph: the whole file is held, and ``max_record_bytes`` applies to the file as
+a whole.
 
 >>> import io
 >>> ttl = b'''@prefix dcterms: <http://purl.org/dc/terms/> . @prefix bibo: <http://purl.org/ontology/bibo/> .
@@ -738,6 +743,67 @@ def _hints_resource(predicate: str, obj: Value) -> bool:
     return predicate in _RESOURCE_HINTS
 
 
+class _Held:
+    """Groups held back on disk (a temporary file) and the descriptions of every subject met
+    since (a temporary SQLite database, removed when closed): see :meth:`_Streamer.finish`."""
+
+    def __init__(self) -> None:
+        import sqlite3
+        import tempfile
+
+        self.spool = tempfile.TemporaryFile(prefix="notice-ld-rdf-")  # noqa: SIM115 (closed in close())
+        self.count = 0
+        self.db = sqlite3.connect("")  # "": a temporary database on disk
+        self.db.execute("CREATE TABLE node (subject TEXT PRIMARY KEY, data BLOB)")
+
+    def keep(self, subject: str, node: Mapping[str, list[Value]]) -> None:
+        import pickle
+
+        row = self.db.execute("SELECT data FROM node WHERE subject = ?", (subject,)).fetchone()
+        merged: dict[str, list[Value]] = pickle.loads(row[0]) if row else {}  # noqa: S301 (our own database)
+        for predicate, values in node.items():
+            known = merged.setdefault(predicate, [])
+            known.extend(v for v in values if v not in known)
+        self.db.execute("INSERT OR REPLACE INTO node VALUES (?, ?)", (subject, pickle.dumps(merged)))
+
+    def hold(self, group: _Group) -> None:
+        import pickle
+
+        pickle.dump(group, self.spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def groups(self) -> Iterator[_Group]:
+        import pickle
+
+        self.spool.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self.spool)  # noqa: S301 (our own temporary file)
+
+    def complete(self, group: _Group) -> None:
+        """Add to the group the nodes it refers to (and those they refer to) that it lacks."""
+        import pickle
+
+        graph = group.graph
+        pending = [iri for iri in group.referenced if iri not in graph.index]
+        while pending:
+            iri = pending.pop()
+            if iri in graph.index:
+                continue
+            row = self.db.execute("SELECT data FROM node WHERE subject = ?", (iri,)).fetchone()
+            if row is None:
+                continue
+            node: dict[str, list[Value]] = pickle.loads(row[0])  # noqa: S301 (our own database)
+            for predicate, values in node.items():
+                for value in values:
+                    graph.add(iri, predicate, value)
+                    if isinstance(value, IRI) and value not in graph.index:
+                        pending.append(str(value))
+
+    def close(self) -> None:
+        self.spool.close()
+        self.db.close()
+
+
 class _Streamer:
     """Cuts a stream of quads into groups that each hold whole resources with their nodes.
 
@@ -759,6 +825,7 @@ class _Streamer:
         self.found = 0
         self.run = 0  # bytes of the current subject's run
         self.oversized: str | None = None
+        self.held: _Held | None = None  # groups waiting for nodes described later (see finish)
 
     def add(
         self, subject: str, predicate: str, obj: Value, graph_name: str | None, line: int, size: int
@@ -815,6 +882,46 @@ class _Streamer:
         group, self.group = self.group, _Group()
         if group.empty():
             return
+        if self.held is None and group.has_resource and group.graph_name is None and self._unresolved(group):
+            self.held = _Held()
+            for subject, node in self.cache.items():
+                self.held.keep(subject, node)
+        if self.held is not None:
+            graph = group.graph
+            for subject in group.graph.lines:
+                self.held.keep(subject, graph.index.get(subject, {}))
+            if group.has_resource:
+                self.held.hold(group)
+            return
+        yield from self._emit(group)
+
+    def finish(self) -> Iterator[Outcome]:
+        """The last group, then the groups held back, each with the nodes it refers to."""
+        yield from self.flush()
+        held, self.held = self.held, None
+        if held is None:
+            return
+        try:
+            for group in held.groups():
+                held.complete(group)
+                yield from self._emit(group)
+        finally:
+            held.close()
+
+    def _unresolved(self, group: _Group) -> bool:
+        """Whether the group refers (other than by ``rdf:type``) to a node neither it nor the
+        cache describes."""
+        index = group.graph.index
+        for node in index.values():
+            for predicate, values in node.items():
+                if predicate == RDF_TYPE:
+                    continue
+                for value in values:
+                    if isinstance(value, IRI) and value not in index and value not in self.cache:
+                        return True
+        return False
+
+    def _emit(self, group: _Group) -> Iterator[Outcome]:
         graph = group.graph
         # subjects met again with neither type nor title (the rest of a description begun in an
         # earlier group, kept in the bounded cache), and nodes referred to but described only in
@@ -924,7 +1031,7 @@ def _read_lines(stream: IO[bytes], name: str, options: ReaderOptions, syntax: Rd
             yield from parse_batch()
             batch, size = [], 0
     yield from parse_batch()
-    yield from streamer.flush()
+    yield from streamer.finish()
     if not streamer.found and number:
         yield _nothing_found(name, streamer.group.graph)
 

@@ -27,6 +27,7 @@ from notice_ld.mapping import NoticeGraph
 from notice_ld.terms import IRI, Triple
 from notice_ld.vocabulary import DCAT, VOID
 from notice_ld.web.conneg import VARIANTS, Variant
+from notice_ld.writers.stream import SharedTriples
 
 __all__ = [
     "DUMP_PATH",
@@ -154,6 +155,8 @@ class DumpWriter:
         self.format = fmt
         self._codec = codec(fmt)  # one term memo for the whole dump, as the writers keep
         self._first = True
+        # N-Triples and Turtle dumps are sets: shared nodes once, at the end (notice_ld.writers.stream)
+        self._shared = SharedTriples() if self._codec.shares else None
         self._zlib = None
         if gzip:
             from notice_ld.web.site import GZIP_LEVEL
@@ -176,7 +179,11 @@ class DumpWriter:
 
     def add(self, graph: NoticeGraph) -> bytes:
         """One notice's part (with ``gzip``, what the compressor gives back so far: maybe nothing)."""
-        item = self._codec.item(graph)
+        if self._shared is not None:
+            item, records = self._codec.split(graph)
+            self._shared.add(records)
+        else:
+            item = self._codec.item(graph)
         if not item:
             return b""
         lead = self._codec.first_lead if self._first else self._codec.lead
@@ -185,11 +192,35 @@ class DumpWriter:
 
     def tail(self) -> bytes:
         """What ends the document (and, with ``gzip``, the rest of the stream and its trailer)."""
+        return b"".join(self.tail_chunks())
+
+    def tail_chunks(self) -> Iterator[bytes]:
+        """:meth:`tail` a piece at a time: the shared nodes (N-Triples, Turtle), then the footer.
+
+        >>> from notice_ld.mapping import map_notice
+        >>> from notice_ld.model import Notice
+        >>> from notice_ld.writers import serialize
+        >>> graph = map_notice(Notice.from_dict({"id": "10670/1.jt89mr", "titles": [{"value": "T"}],
+        ...                                      "creators": [{"family": "Jouet"}]}))
+        >>> out = DumpWriter(Format.TURTLE)
+        >>> out.head() + out.add(graph) + b"".join(out.tail_chunks()) == serialize([graph], Format.TURTLE)
+        True
+        """
+        shared, self._shared = self._shared, None
+        if shared is not None:
+            try:
+                for chunk in self._codec.shared_section(shared):
+                    data = self._out(chunk)
+                    if data:
+                        yield data
+            finally:
+                shared.close()
         data = self._codec.footer(self._first)
         if self._zlib is None:
-            return data
+            yield data
+            return
         rest = self._out(data) + self._zlib.flush()
-        return rest + struct.pack("<II", self._crc, self._size & 0xFFFFFFFF)
+        yield rest + struct.pack("<II", self._crc, self._size & 0xFFFFFFFF)
 
 
 def dump_chunks(dump: Dump, graphs: Callable[[], Iterable[NoticeGraph]]) -> Iterator[bytes]:
@@ -206,7 +237,12 @@ def dump_chunks(dump: Dump, graphs: Callable[[], Iterable[NoticeGraph]]) -> Iter
         if size >= _CHUNK:
             yield b"".join(pending)
             pending, size = [], 0
-    pending.append(out.tail())
+    for data in out.tail_chunks():
+        pending.append(data)
+        size += len(data)
+        if size >= _CHUNK:
+            yield b"".join(pending)
+            pending, size = [], 0
     if any(pending):
         yield b"".join(pending)
 

@@ -61,6 +61,7 @@ from notice_ld.web.conneg import VARIANTS
 from notice_ld.web.pages import check_iri, environment, labels
 from notice_ld.web.paths import MAX_PATH, notice_path
 from notice_ld.web.related import InputRelated
+from notice_ld.writers.stream import SharedTriples
 
 __all__ = ["DUMPS", "GZIP_LEVEL", "SITEMAP_LIMIT", "SiteReport", "build_site", "dataset_triples"]
 
@@ -246,6 +247,8 @@ class _Writer:
         self.turtle.write(self.turtle_codec.header())
         self.jsonld.write(self.jsonld_codec.header())
         self.jsonld_first = True
+        # the dumps are sets: shared nodes' triples once, after the notices (notice_ld.writers.stream)
+        self.shared = SharedTriples()
 
     def _file(self, relative: str, data: bytes) -> None:
         self.notice_files.file(relative, data)
@@ -254,8 +257,14 @@ class _Writer:
     def add(self, written: Written) -> None:
         """Add one notice's share of the site-wide files (its own files are written)."""
         self.files += written.files
-        self.turtle.write(self.turtle_codec.lead + written.turtle)
-        self.nt.write(written.ntriples)
+        # a notice's blocks hold its document first (its ``own`` lines, its first Turtle block)
+        cut = 0
+        for _ in range(written.own):
+            cut = written.ntriples.index(b"\n", cut) + 1
+        self.nt.write(written.ntriples[:cut])
+        self.shared.add(written.ntriples[cut:].splitlines(keepends=True))
+        end = written.turtle.find(b"\n\n") + 1 or len(written.turtle)
+        self.turtle.write(self.turtle_codec.lead + written.turtle[:end])
         if written.jsonld:
             codec = self.jsonld_codec
             self.jsonld.write((codec.first_lead if self.jsonld_first else codec.lead) + written.jsonld)
@@ -305,6 +314,13 @@ class _Writer:
     def close(self) -> None:
         """Finish every file (empty dumps are still valid documents)."""
         self.jsonld.write(self.jsonld_codec.footer(self.jsonld_first))
+        try:
+            for chunk in self.turtle_codec.shared_section(self.shared):
+                self.turtle.write(chunk)
+            for record in self.shared:
+                self.nt.write(record)
+        finally:
+            self.shared.close()
         self.nt.close()
         for fh in (self.turtle, self.jsonld, self.nt_file, self.rows):
             fh.close()
