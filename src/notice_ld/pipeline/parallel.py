@@ -245,7 +245,9 @@ def map_parts(
     function: Callable[[_T], _R], tasks: Sequence[_T], *, jobs: int, executor: Executor | None = None
 ) -> Iterator[_R]:
     """``function`` over ``tasks`` on ``executor`` (default: a pool of ``jobs`` processes), the
-    results in task order."""
+    results in task order (no task: nothing is started)."""
+    if not tasks:
+        return
     if executor is not None:
         yield from executor.map(function, tasks)
         return
