@@ -42,6 +42,7 @@ from notice_ld.readers.datacite import Dialect, map_datacite
 from notice_ld.readers.oai import Header, Mapped, byte_chunks, record_outcomes
 from notice_ld.readers.outcomes import ReadWarning
 from notice_ld.readers.xmlsafe import Envelope, RawRecord, XMLDocumentError, split_records
+from notice_ld.vocabulary import XML, XSI
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -51,8 +52,8 @@ if TYPE_CHECKING:
 
 __all__ = ["datacite_mapper", "outcomes", "read_datacite_xml", "resource_attributes"]
 
-_XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
-_XSI: Final = "{http://www.w3.org/2001/XMLSchema-instance}"
+_XML_LANG: Final = f"{{{XML.NS}}}lang"
+_XSI: Final = f"{{{XSI.NS}}}"
 # attributes whose JSON name differs from their XML name
 _ATTRIBUTE_NAMES: Final = {
     _XML_LANG: "lang",

@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
+from notice_ld import vocabulary as V
 from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.formats import RdfFormat
 from notice_ld.model import Notice
@@ -64,24 +65,24 @@ __all__ = ["RdfGraph", "notices_from_triples", "read_rdf", "sniff_syntax"]
 
 # -- vocabularies -------------------------------------------------------------------------------
 
-RDF_NS: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
-DC: Final = "http://purl.org/dc/elements/1.1/"
-DCT: Final = "http://purl.org/dc/terms/"
-DCMITYPE: Final = "http://purl.org/dc/dcmitype/"
-BIBO: Final = "http://purl.org/ontology/bibo/"
-SDO: Final = "http://schema.org/"
+RDF_NS: Final = V.RDF.NS
+RDFS: Final = V.RDFS.NS
+DC: Final = V.DC.NS
+DCT: Final = V.DCTERMS.NS
+DCMITYPE: Final = V.DCMITYPE.NS
+BIBO: Final = V.BIBO.NS
+SDO: Final = V.SDO.NS
 SDO_S: Final = "https://schema.org/"
-FOAF: Final = "http://xmlns.com/foaf/0.1/"
+FOAF: Final = V.FOAF.NS
 FABIO: Final = "http://purl.org/spar/fabio/"
 FRBR: Final = "http://purl.org/vocab/frbr/core#"
-OWL: Final = "http://www.w3.org/2002/07/owl#"
-SKOS: Final = "http://www.w3.org/2004/02/skos/core#"
+OWL: Final = V.OWL.NS
+SKOS: Final = V.SKOS.NS
 MARCREL: Final = "http://id.loc.gov/vocabulary/relators/"
 RDAU: Final = "http://rdaregistry.info/Elements/u/"
 RDAM: Final = "http://rdaregistry.info/Elements/m/"
 CC: Final = "http://creativecommons.org/ns#"
-NLD: Final = "https://w3id.org/notice-ld/ns#"
+NLD: Final = V.NLD.NS
 SIOC: Final = "http://rdfs.org/sioc/ns#"
 PERSEE: Final = "http://data.persee.fr/ontology/persee-ontology/"
 PRISMS: Final = tuple(f"http://prismstandard.org/namespaces/basic/{v}/" for v in ("2.0", "2.1", "3.0"))
@@ -553,9 +554,9 @@ _SCHEMA_CONTEXTS: Final = frozenset(
         "https://schema.org",
         "https://schema.org/",
         "http://schema.org",
-        "http://schema.org/",
+        V.SDO.NS,
         "https://schema.org/docs/jsonldcontext.jsonld",
-        "http://schema.org/docs/jsonldcontext.jsonld",
+        V.SDO.NS + "docs/jsonldcontext.jsonld",
         "https://schema.org/docs/jsonldcontext.json",
     }
 )

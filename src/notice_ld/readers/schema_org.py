@@ -41,6 +41,7 @@ from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.model import Notice, RelationType
 from notice_ld.readers import ReaderOptions, dc, text
 from notice_ld.readers.outcomes import Residue, ResidueItem
+from notice_ld.vocabulary import SDO
 
 if TYPE_CHECKING:
     from notice_ld.identifiers import Minter
@@ -91,7 +92,7 @@ _ORGANIZATION_TYPES: Final = frozenset(
         "FundingAgency",
     }
 )
-_SCHEMA_PREFIXES: Final = ("https://schema.org/", "http://schema.org/", "schema:")
+_SCHEMA_PREFIXES: Final = ("https://schema.org/", SDO.NS, "schema:")
 _PID_ORDER: Final = (
     ids.Scheme.DOI,
     ids.Scheme.HANDLE,
