@@ -70,7 +70,8 @@ def test_hal_thesis_mapping() -> None:
         (
             "dc:contributor",
             "Paul Durand",
-            "read as the thesis advisor: a thesis's person contributors are its advisors (no role is written)",
+            "read as the thesis advisor: a thesis's person contributors are its advisors "
+            "(no role is written)",
         ),
         (
             "dc:coverage",

@@ -542,8 +542,10 @@ def has_organization_word(text: str) -> bool:
     """Whether ``text`` holds a word that names a kind of organisation (*Université*, *Centre*,
     *Press*, *Éditions*…).
 
-    >>> has_organization_word("Presses universitaires de Rennes"), has_organization_word("Cultures & conflits")
-    (True, False)
+    >>> has_organization_word("Presses universitaires de Rennes")
+    True
+    >>> has_organization_word("Cultures & conflits")
+    False
     """
     return _ORG_WORDS_FAST.search(text) is not None
 
