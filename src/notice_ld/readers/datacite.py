@@ -38,7 +38,7 @@ from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.model import ContainerType, DocumentType, Notice, RelationType, Role
 from notice_ld.readers import dc, text
-from notice_ld.readers.jsonrecords import NotRecords, Unwrapped, json_records
+from notice_ld.readers.jsonrecords import NotRecords, Unwrapped, as_list, json_records, scalar_text
 from notice_ld.readers.oai import Mapped
 from notice_ld.readers.outcomes import Residue, ResidueItem
 
@@ -337,22 +337,6 @@ _parse: Final = functools.lru_cache(maxsize=8192)(ids.parse)
 to record (identifiers are immutable values; errors are not remembered)."""
 
 
-def _items(value: Any) -> list[Any]:
-    """A JSON value as a list: lists as they are, ``null`` as none, anything else as one item."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _scalar(value: Any) -> str | None:
-    """Text given as a string or a number (``"publicationYear": 2011``); ``None`` for anything else."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
 def _shown(value: Any) -> str:
     """A value as the residue shows it: text as it is, anything else as compact JSON."""
     if isinstance(value, str):
@@ -392,7 +376,7 @@ class _Mapping:
     def text(self, path: tuple[str | int, ...], value: Any, *, block: bool = False) -> str | None:
         """Clean text at ``path`` (its removals noted); ``None`` for nothing, or for a value that
         is not text (noted)."""
-        raw = _scalar(value)
+        raw = scalar_text(value)
         if raw is None:
             if value is not None and value != [] and value != {}:
                 self.note(path, value, "not text where DataCite gives text; not read")
@@ -403,7 +387,7 @@ class _Mapping:
         return cleaned or None
 
     def lang(self, path: tuple[str | int, ...], item: Any, text: str) -> str | None:
-        given = _scalar(self.get(item, "lang"))
+        given = scalar_text(self.get(item, "lang"))
         if given is None or not given.strip():
             return None
         tag, why = dc.language_tag(given)
@@ -482,7 +466,7 @@ class _Mapping:
             if text is None:
                 continue
             lang = self.lang(path, item, text)
-            kind = _key(_scalar(self.get(item, "titleType")) or "")
+            kind = _key(scalar_text(self.get(item, "titleType")) or "")
             if kind == _SUBTITLE:
                 subtitles.append((path, text, lang))
             elif kind in _EXTRA_TITLES or mains:
@@ -517,8 +501,8 @@ class _Mapping:
         for path, item in self.list_of("descriptions"):
             value = self.get(item, "description") if isinstance(item, Mapping) else item
             where = (*path, "description") if isinstance(item, Mapping) else path
-            kind = _scalar(self.get(item, "descriptionType")) or "Abstract"
-            for part in _items(value):  # some records give a list of paragraphs
+            kind = scalar_text(self.get(item, "descriptionType")) or "Abstract"
+            for part in as_list(value):  # some records give a list of paragraphs
                 text = self.text(where, part, block=True)
                 if text is None:
                     continue
@@ -541,14 +525,16 @@ class _Mapping:
         self, path: tuple[str | int, ...], item: Mapping[str, Any], allowed: frozenset[ids.Scheme]
     ) -> list[ids.Identifier]:
         found: list[ids.Identifier] = []
-        for i, entry in enumerate(_items(item.get("nameIdentifiers"))):
+        for i, entry in enumerate(as_list(item.get("nameIdentifiers"))):
             where = (*path, "nameIdentifiers", i)
             value = (
-                _scalar(self.get(entry, "nameIdentifier")) if isinstance(entry, Mapping) else _scalar(entry)
+                scalar_text(self.get(entry, "nameIdentifier"))
+                if isinstance(entry, Mapping)
+                else scalar_text(entry)
             )
             if value is None or not value.strip():
                 continue
-            scheme_name = _scalar(self.get(entry, "nameIdentifierScheme")) or ""
+            scheme_name = scalar_text(self.get(entry, "nameIdentifierScheme")) or ""
             scheme = _AGENT_SCHEMES.get(_key(scheme_name))
             if scheme is None:
                 self.note(
@@ -592,7 +578,7 @@ class _Mapping:
         name = self.text((*path, "name"), item.get("name"))
         given = self.text((*path, "givenName"), item.get("givenName"))
         family = self.text((*path, "familyName"), item.get("familyName"))
-        name_type = _key(_scalar(item.get("nameType")) or "")
+        name_type = _key(scalar_text(item.get("nameType")) or "")
         agent: dict[str, Any]
         if name_type == "organizational":
             if name is None:
@@ -614,7 +600,7 @@ class _Mapping:
         found = self._agent_ids(path, item, allowed)
         if found:
             agent["identifiers"] = found
-        for i, affiliation in enumerate(_items(item.get("affiliation"))):
+        for i, affiliation in enumerate(as_list(item.get("affiliation"))):
             shown = self.get(affiliation, "name") if isinstance(affiliation, Mapping) else affiliation
             self.note(
                 (*path, "affiliation", i),
@@ -645,7 +631,7 @@ class _Mapping:
             notice["creators"] = creators
         contributors: list[dict[str, Any]] = []
         for path, item in self.list_of("contributors"):
-            raw_role = _scalar(self.get(item, "contributorType")) or ""
+            raw_role = scalar_text(self.get(item, "contributorType")) or ""
             role_key = _key(raw_role)
             if role_key in _NOT_CONTRIBUTORS:
                 self.note(path, self.get(item, "name") or item, _NOT_CONTRIBUTORS[role_key])
@@ -679,8 +665,8 @@ class _Mapping:
             if name is None:
                 return
             publisher: dict[str, Any] = {"type": "organization", "name": name}
-            identifier = _scalar(value.get("publisherIdentifier"))
-            scheme = _AGENT_SCHEMES.get(_key(_scalar(value.get("publisherIdentifierScheme")) or ""))
+            identifier = scalar_text(value.get("publisherIdentifier"))
+            scheme = _AGENT_SCHEMES.get(_key(scalar_text(value.get("publisherIdentifierScheme")) or ""))
             if identifier:
                 try:
                     parsed = _parse(identifier, scheme)
@@ -713,7 +699,7 @@ class _Mapping:
             text = self.text((*path, "date"), self.get(item, "date") if isinstance(item, Mapping) else item)
             if text is None:
                 continue
-            kind = _scalar(self.get(item, "dateType")) or "Other"
+            kind = scalar_text(self.get(item, "dateType")) or "Other"
             date, note = dc.parse_date(text)
             dates.append((path, kind, text, date, note))
         chosen: tuple[str | int, ...] | None = None
@@ -799,8 +785,8 @@ class _Mapping:
             if text is None:
                 continue
             lang = self.lang(path, item, text)
-            scheme = _scalar(self.get(item, "subjectScheme")) or ""
-            value_uri = _scalar(self.get(item, "valueUri"))
+            scheme = scalar_text(self.get(item, "subjectScheme")) or ""
+            value_uri = scalar_text(self.get(item, "valueUri"))
             code = self.text((*path, "classificationCode"), self.get(item, "classificationCode"))
             if _FOS.match(text) or _key(scheme).startswith("fieldsofscience"):
                 concept: dict[str, Any] = {"labels": [_label(_FOS.sub("", text) or text, lang)]}
@@ -885,12 +871,12 @@ class _Mapping:
             if not isinstance(item, Mapping):
                 self.note(path, item, "not an object as DataCite gives related identifiers; not read")
                 continue
-            relation = _scalar(item.get("relationType")) or "?"
+            relation = scalar_text(item.get("relationType")) or "?"
             where = (*path, "relatedIdentifier")
             value = self.text(where, item.get("relatedIdentifier"))
             if value is None:
                 continue
-            scheme = _key(_scalar(item.get("relatedIdentifierType")) or "")
+            scheme = _key(scalar_text(item.get("relatedIdentifierType")) or "")
             if _key(relation) in ("ispartof", "ispublishedin") and self._container_id(
                 container, where, scheme, value, matched
             ):
@@ -904,10 +890,10 @@ class _Mapping:
             if not isinstance(item, Mapping):
                 self.note(path, item, "not an object as DataCite gives related items; not read")
                 continue
-            relation = _key(_scalar(item.get("relationType")) or "")
+            relation = _key(scalar_text(item.get("relationType")) or "")
             title = self._item_title(path, item)
             ident = self.get(item.get("relatedItemIdentifier"), "relatedItemIdentifier")
-            ident_text = _scalar(ident) or _scalar(item.get("relatedItemIdentifier"))
+            ident_text = scalar_text(ident) or scalar_text(item.get("relatedItemIdentifier"))
             if relation in ("ispublishedin", "ispartof") and not container.get("title") and title:
                 self._fill_related_item(container, path, item, title, matched, kind)
             elif relation in ("ispublishedin", "ispartof") and (
@@ -962,9 +948,9 @@ class _Mapping:
             notice["relations"] = relations
 
     def _item_title(self, path: tuple[str | int, ...], item: Mapping[str, Any]) -> str | None:
-        for i, entry in enumerate(_items(item.get("titles"))):
+        for i, entry in enumerate(as_list(item.get("titles"))):
             value = self.get(entry, "title") if isinstance(entry, Mapping) else entry
-            if _key(_scalar(self.get(entry, "titleType")) or "") in ("", "other") or i == 0:
+            if _key(scalar_text(self.get(entry, "titleType")) or "") in ("", "other") or i == 0:
                 text = self.text((*path, "titles", i, "title"), value)
                 if text:
                     return text
@@ -978,7 +964,7 @@ class _Mapping:
         matched: set[str],
         kind: DocumentType,
     ) -> None:
-        ctype = _key(_scalar(given.get("type")) or "")
+        ctype = _key(scalar_text(given.get("type")) or "")
         title = self.text((*path, "title"), given.get("title"))
         if ctype and ctype not in _CONTAINER_TYPES:
             self.note(
@@ -995,7 +981,7 @@ class _Mapping:
         elif kind is DocumentType.CHAPTER:
             container["type"] = ContainerType.BOOK.value
         ident = self.text((*path, "identifier"), given.get("identifier"))
-        scheme = _key(_scalar(given.get("identifierType")) or "")
+        scheme = _key(scalar_text(given.get("identifierType")) or "")
         if ident and self._container_id(container, (*path, "identifier"), scheme, ident, matched):
             self._container_sources.append(((*path, "identifier"), ident))
         self._numbering(container, path, given)
@@ -1022,7 +1008,7 @@ class _Mapping:
         matched: set[str],
         kind: DocumentType,
     ) -> None:
-        item_type = _key(_scalar(item.get("relatedItemType")) or "")
+        item_type = _key(scalar_text(item.get("relatedItemType")) or "")
         if title:
             container["title"] = title
             matched.add(title)
@@ -1035,7 +1021,7 @@ class _Mapping:
         ident = item.get("relatedItemIdentifier")
         if isinstance(ident, Mapping):
             value = self.text((*path, "relatedItemIdentifier"), ident.get("relatedItemIdentifier"))
-            scheme = _key(_scalar(ident.get("relatedItemIdentifierType")) or "")
+            scheme = _key(scalar_text(ident.get("relatedItemIdentifierType")) or "")
             if value:
                 self._container_id(container, path, scheme, value, matched)
         self._numbering(container, path, item)
@@ -1131,7 +1117,7 @@ class _Mapping:
         pids: list[ids.Identifier] = []
         urls: list[ids.Identifier] = []
         isbns: list[ids.Identifier] = []
-        doi = _scalar(self.data.get("doi"))
+        doi = scalar_text(self.data.get("doi"))
         if doi and doi.strip():
             try:
                 pids.append(_parse(doi, ids.Scheme.DOI))
@@ -1146,7 +1132,7 @@ class _Mapping:
                 value = self.text((*path, value_key), self.get(item, value_key))
                 if value:
                     candidates.append(
-                        ((*path, value_key), _key(_scalar(self.get(item, type_key)) or ""), value)
+                        ((*path, value_key), _key(scalar_text(self.get(item, type_key)) or ""), value)
                     )
         candidates.extend(self._alternate)
         for path, scheme, value in candidates:
@@ -1300,7 +1286,7 @@ def record_label(attributes: Mapping[str, Any], where: str) -> str:
     >>> record_label({"doi": "10.5072/x"}, "f.json[2]"), record_label({}, "f.json[2]")
     ('10.5072/x (f.json[2])', 'f.json[2]')
     """
-    doi = _scalar(attributes.get("doi"))
+    doi = scalar_text(attributes.get("doi"))
     return f"{text.escaped(doi.strip())} ({where})" if doi and doi.strip() else where
 
 
@@ -1332,7 +1318,7 @@ def _attributes(record: Mapping[str, Any]) -> Mapping[str, Any] | None:
     attributes = record.get("attributes")
     if isinstance(attributes, Mapping):
         ident = record.get("id")
-        if not _scalar(attributes.get("doi")) and isinstance(ident, str) and ident.startswith("10."):
+        if not scalar_text(attributes.get("doi")) and isinstance(ident, str) and ident.startswith("10."):
             return {**attributes, "doi": ident}
         return attributes
     if "attributes" in record:
@@ -1342,7 +1328,7 @@ def _attributes(record: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 def _identify(record: Mapping[str, Any]) -> str | None:
     attributes = _attributes(record) or {}
-    doi = _scalar(attributes.get("doi")) or _scalar(record.get("id"))
+    doi = scalar_text(attributes.get("doi")) or scalar_text(record.get("id"))
     return doi.strip() if doi and doi.strip() else None
 
 

@@ -47,7 +47,7 @@ from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.model import ContainerType, DocumentType, Role
 from notice_ld.readers import dc
 from notice_ld.readers.datacite import mapped_outcomes
-from notice_ld.readers.jsonrecords import NotRecords, Unwrapped, json_records
+from notice_ld.readers.jsonrecords import NotRecords, Unwrapped, as_list, json_records, scalar_text
 from notice_ld.readers.oai import Mapped
 from notice_ld.readers.outcomes import ResidueItem
 
@@ -173,20 +173,6 @@ _parse: Final = functools.lru_cache(maxsize=8192)(ids.parse)
 """:func:`notice_ld.identifiers.parse`, remembered (ORCIDs, ISSNs recur; errors are not remembered)."""
 
 
-def _items(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _scalar(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
 def _shown(value: Any) -> str:
     if isinstance(value, str):
         return value
@@ -217,9 +203,9 @@ class _Mapping:
         value = self.doc.get(key)
         out: list[tuple[str, str]] = []
         many = isinstance(value, list)
-        for i, item in enumerate(_items(value)):
+        for i, item in enumerate(as_list(value)):
             element = f"{key}[{i}]" if many else key
-            raw = _scalar(item)
+            raw = scalar_text(item)
             if raw is None:
                 self.note(element, item, "not text where HAL gives text; not read")
                 continue
@@ -632,7 +618,7 @@ class _Mapping:
             if value in (None, "", [], {}) or (key == "openAccess_bool" and _open_access(value)):
                 continue
             if key in _RESIDUE:
-                for i, item in enumerate(_items(value)):
+                for i, item in enumerate(as_list(value)):
                     self.note(f"{key}[{i}]" if isinstance(value, list) else key, item, _RESIDUE[key])
             elif not _quiet(key):
                 self.note(key, value, "a HAL field notice_ld does not map")
@@ -671,7 +657,7 @@ def _unwrap(value: Any) -> Unwrapped:
         return docs if isinstance(docs, list) else [docs]
     error = value.get("error")
     if isinstance(error, Mapping) and "halId_s" not in value:
-        message = _scalar(error.get("msg")) or _scalar(error.get("code")) or "no detail"
+        message = scalar_text(error.get("msg")) or scalar_text(error.get("code")) or "no detail"
         return NotRecords(
             f"the HAL API answered an error: {message}",
             "check the query (q, fq, fl) and fetch the documents again",
@@ -681,7 +667,7 @@ def _unwrap(value: Any) -> Unwrapped:
 
 def _identify(doc: Mapping[str, Any]) -> str | None:
     for key in ("halId_s", "doiId_s", "docid"):
-        value = _scalar(doc.get(key))
+        value = scalar_text(doc.get(key))
         if value and value.strip():
             return value.strip()
     return None

@@ -706,6 +706,30 @@ def _literal_text(value: str, block: bool) -> tuple[str, list[str]]:
     return " ".join(value.split()), notes
 
 
+def as_list(value: Any) -> list[Any]:
+    """A JSON value as a list: lists as they are, ``null`` as none, anything else as one item.
+
+    >>> as_list(None), as_list("a"), as_list([1, 2])
+    ([], ['a'], [1, 2])
+    """
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def scalar_text(value: Any) -> str | None:
+    """Text given as a string or a number (``"publicationYear": 2011``); ``None`` for anything else.
+
+    >>> scalar_text(2011), scalar_text("x"), scalar_text(True), scalar_text({})
+    ('2011', 'x', None, None)
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def shown(value: Any) -> str:
     """A source value as residue text: text as it is, anything else as compact JSON (long values
     cut at 500 characters).
