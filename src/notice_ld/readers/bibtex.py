@@ -48,9 +48,10 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
-from notice_ld.model import DocumentType, Notice
+from notice_ld.model import DocumentType
 from notice_ld.readers import dc, text
-from notice_ld.readers.outcomes import Residue, ResidueItem
+from notice_ld.readers.oai import Mapped, mapped_outcomes
+from notice_ld.readers.outcomes import ResidueItem
 
 if TYPE_CHECKING:
     from notice_ld.readers import Outcome, ReaderOptions
@@ -529,17 +530,8 @@ class _Mapper:
         except RecordError as err:
             yield err.with_context(record=label)
             return
-        if problem is not None:
-            yield RecordError(record=label, field="", problem=problem[0], fix=problem[1])
-            return
-        try:
-            notice = Notice.from_dict(data, record=label)
-        except RecordError as err:
-            yield err
-            return
-        yield notice
-        if item.residue:
-            yield Residue(record=notice.id.value, source=label, items=tuple(item.residue))
+        rejected = None if problem is None else ("", *problem)
+        yield from mapped_outcomes(Mapped(data, item.residue, rejected), label, label)
 
     # ---------------------------------------------------------------------------------- fields
 

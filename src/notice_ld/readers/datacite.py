@@ -36,17 +36,17 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
-from notice_ld.model import ContainerType, DocumentType, Notice, RelationType, Role
+from notice_ld.model import ContainerType, DocumentType, RelationType, Role
 from notice_ld.readers import dc, text
 from notice_ld.readers.jsonrecords import NotRecords, Unwrapped, as_list, json_records, scalar_text
-from notice_ld.readers.oai import Mapped
-from notice_ld.readers.outcomes import Residue, ResidueItem
+from notice_ld.readers.oai import Mapped, mapped_outcomes
+from notice_ld.readers.outcomes import ResidueItem
 
 if TYPE_CHECKING:
     from notice_ld.identifiers.registry import Minter
     from notice_ld.readers import Outcome, ReaderOptions
 
-__all__ = ["Dialect", "map_datacite", "mapped_outcomes", "read_datacite", "record_label"]
+__all__ = ["Dialect", "map_datacite", "read_datacite", "record_label"]
 
 
 class Dialect(enum.Enum):
@@ -1359,25 +1359,3 @@ def read_datacite(stream: IO[bytes], name: str, options: ReaderOptions) -> Itera
             )
             continue
         yield from mapped_outcomes(map_datacite(attributes, minter=options.minter), found.record, found.where)
-
-
-def mapped_outcomes(mapped: Mapped, record: str, source: str) -> Iterator[Notice | Residue | RecordError]:
-    """The notice of a mapped record and its residue, or the error that rejects it; ``record``
-    names it in messages, ``source`` is where it came from (in the residue).
-
-    >>> (error,) = mapped_outcomes(Mapped({"id": "10.5072/x", "titles": []}), "10.5072/x (f.json)", "f.json")
-    >>> print(error)
-    record 10.5072/x (f.json), field titles: Tuple should have at least 1 item after validation, not 0 ...
-    """
-    if mapped.problem is not None:
-        where_field, problem, fix = mapped.problem
-        yield RecordError(record=record, field=where_field, problem=problem, fix=fix)
-        return
-    try:
-        notice = Notice.from_dict(mapped.data, record=record)
-    except RecordError as err:
-        yield err
-        return
-    yield notice
-    if mapped.residue:
-        yield Residue(record=str(notice.id), source=source, items=tuple(mapped.residue))

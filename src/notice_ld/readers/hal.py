@@ -46,9 +46,8 @@ from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.model import ContainerType, DocumentType, Role
 from notice_ld.readers import dc
-from notice_ld.readers.datacite import mapped_outcomes
 from notice_ld.readers.jsonrecords import NotRecords, Unwrapped, as_list, json_records, scalar_text
-from notice_ld.readers.oai import Mapped
+from notice_ld.readers.oai import Mapped, mapped_outcomes
 from notice_ld.readers.outcomes import ResidueItem
 
 if TYPE_CHECKING:

@@ -51,6 +51,7 @@ __all__ = [
     "Mapped",
     "RecordMapper",
     "byte_chunks",
+    "mapped_outcomes",
     "metadata_root",
     "read_header",
     "read_records",
@@ -90,6 +91,28 @@ class Mapped:
     data: dict[str, Any]
     residue: list[ResidueItem] = field(default_factory=list)
     problem: tuple[str, str, str] | None = None
+
+
+def mapped_outcomes(mapped: Mapped, record: str, source: str) -> Iterator[Notice | Residue | RecordError]:
+    """The notice of a mapped record and its residue, or the error that rejects it; ``record``
+    names it in messages, ``source`` is where it came from (in the residue).
+
+    >>> (error,) = mapped_outcomes(Mapped({"id": "10.5072/x", "titles": []}), "10.5072/x (f.json)", "f.json")
+    >>> print(error)
+    record 10.5072/x (f.json), field titles: Tuple should have at least 1 item after validation, not 0 ...
+    """
+    if mapped.problem is not None:
+        where_field, problem, fix = mapped.problem
+        yield RecordError(record=record, field=where_field, problem=problem, fix=fix)
+        return
+    try:
+        notice = Notice.from_dict(mapped.data, record=record)
+    except RecordError as err:
+        yield err
+        return
+    yield notice
+    if mapped.residue:
+        yield Residue(record=str(notice.id), source=source, items=tuple(mapped.residue))
 
 
 RecordMapper: TypeAlias = "Callable[[etree._Element, Header, Minter | None], Mapped]"

@@ -53,7 +53,8 @@ from notice_ld import identifiers as ids
 from notice_ld.errors import IdentifierError, RecordError
 from notice_ld.model import DocumentType, Notice
 from notice_ld.readers import dc, text
-from notice_ld.readers.outcomes import ReadWarning, Residue, ResidueItem
+from notice_ld.readers.oai import Mapped, mapped_outcomes
+from notice_ld.readers.outcomes import ReadWarning, ResidueItem
 
 if TYPE_CHECKING:
     from notice_ld.readers import Outcome, ReaderOptions
@@ -286,18 +287,10 @@ def _outcomes(record: _Record, name: str, options: ReaderOptions) -> Iterator[Ou
     except RecordError as err:
         yield err.with_context(record=label)
         return
-    if problem is not None:
-        yield RecordError(record=label, field="", problem=problem[0], fix=problem[1])
-        return
-    try:
-        notice = Notice.from_dict(data, record=label)
-    except RecordError as err:
-        yield err
-        return
-    yield notice
-    if mapping.residue:
-        yield Residue(record=notice.id.value, source=label, items=tuple(mapping.residue))
-    if not record.ended:
+    rejected = None if problem is None else ("", *problem)
+    outcomes = list(mapped_outcomes(Mapped(data, mapping.residue, rejected), label, label))
+    yield from outcomes
+    if not record.ended and isinstance(outcomes[0], Notice):
         yield ReadWarning(
             label,
             f"the record has no 'ER  - ' line; it was read up to the next record (line {record.next_line})",
